@@ -1,0 +1,4 @@
+namespace ScimGateway.Benchmarks;
+
+/// <summary>Anchors the benchmark assembly for <c>BenchmarkSwitcher</c>.</summary>
+public static class BenchmarkEntry;

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(ScimGateway.Benchmarks.BenchmarkEntry).Assembly).Run(args);
