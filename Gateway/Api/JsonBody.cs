@@ -1,0 +1,101 @@
+using System.Text.Json;
+
+namespace ScimGateway.Gateway.Api;
+
+/// <summary>
+/// Reads a JSON object body with errors that say what is wrong, instead of model binding's bare 400s: clients of a
+/// token API need to know which field was rejected and why.
+/// </summary>
+internal static class JsonBody
+{
+    private const int MaxBodyBytes = 64 * 1024;
+
+    public static async Task<(JsonDocument? Document, IResult? Error)> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!request.HasJsonContentType())
+        {
+            return (null, ApiResults.BadRequest($"Content-Type must be application/json (got '{request.ContentType ?? "none"}')."));
+        }
+
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return (null, ApiResults.Problem(StatusCodes.Status413PayloadTooLarge, $"The request body must be at most {MaxBodyBytes} bytes."));
+        }
+
+        try
+        {
+            var document = await JsonDocument.ParseAsync(request.Body, default, cancellationToken);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                document.Dispose();
+                return (null, ApiResults.BadRequest("The request body must be a JSON object."));
+            }
+
+            return (document, null);
+        }
+        catch (JsonException ex)
+        {
+            return (null, ApiResults.BadRequest($"The request body is not valid JSON: {ex.Message}"));
+        }
+    }
+
+    /// <summary>Reads an optional string; error when present with another type.</summary>
+    public static bool TryGetString(JsonElement root, string name, out string? value, out string? error)
+    {
+        value = null;
+        error = null;
+        if (!root.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
+        {
+            return true;
+        }
+
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            error = $"{name} must be a string.";
+            return false;
+        }
+
+        value = element.GetString();
+        return true;
+    }
+
+    /// <summary>Reads an optional boolean; error when present with another type.</summary>
+    public static bool TryGetBoolean(JsonElement root, string name, out bool? value, out string? error)
+    {
+        value = null;
+        error = null;
+        if (!root.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
+        {
+            return true;
+        }
+
+        if (element.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            error = $"{name} must be true or false.";
+            return false;
+        }
+
+        value = element.GetBoolean();
+        return true;
+    }
+
+    /// <summary>Reads an optional array of strings; error when present with another shape.</summary>
+    public static bool TryGetStrings(JsonElement root, string name, out IReadOnlyList<string>? value, out string? error)
+    {
+        value = null;
+        error = null;
+        if (!root.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
+        {
+            return true;
+        }
+
+        if (element.ValueKind != JsonValueKind.Array || element.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.String))
+        {
+            error = $"{name} must be an array of strings.";
+            return false;
+        }
+
+        value = [.. element.EnumerateArray().Select(e => e.GetString()!)];
+        return true;
+    }
+}

@@ -1,0 +1,100 @@
+using System.Text.Json;
+using ScimGateway.Gateway.Authentication;
+using ScimGateway.Tokens;
+using ScimGateway.Tokens.ServiceUsers;
+
+namespace ScimGateway.Gateway.Api;
+
+/// <summary><c>/api/service-users</c>: admins manage the non-human owners of service tokens.</summary>
+internal static class ServiceUsersApi
+{
+    public static IEndpointRouteBuilder MapServiceUsersApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/service-users").RequireAuthorization(GatewayPolicies.Admin);
+        group.MapGet("/", List);
+        group.MapGet("/{id}", Get);
+        group.MapPost("/", CreateAsync);
+        group.MapPut("/{id}", UpdateAsync);
+        group.MapPatch("/{id}", UpdateAsync);
+        group.MapDelete("/{id}", Deactivate);
+        group.MapPost("/{id}/reactivate", Reactivate);
+        return endpoints;
+    }
+
+    private static IResult List(HttpContext context, ServiceUserService users, string? search, string? role, string? team, bool? active)
+    {
+        Role? parsedRole = null;
+        if (role is not null)
+        {
+            if (!RoleNames.TryParse(role, out var value))
+            {
+                return ApiResults.BadRequest($"role must be Admin, Manager or Member (got '{role}').");
+            }
+
+            parsedRole = value;
+        }
+
+        return ApiResults.From(users.List(CallerResolver.From(context), new ServiceUserQuery(search, parsedRole, team, active)),
+            list => Results.Json(list, ApiJson.Options));
+    }
+
+    private static IResult Get(HttpContext context, ServiceUserService users, string id) =>
+        ApiResults.From(users.Get(CallerResolver.From(context), id), user => Results.Json(user, ApiJson.Options));
+
+    private static async Task<IResult> CreateAsync(HttpContext context, ServiceUserService users, CancellationToken cancellationToken)
+    {
+        var (request, error) = await ReadAsync(context, requireName: true, cancellationToken);
+        return error ?? ApiResults.From(users.Create(CallerResolver.From(context), request!), user =>
+            Results.Json(user, ApiJson.Options, statusCode: StatusCodes.Status201Created));
+    }
+
+    private static async Task<IResult> UpdateAsync(HttpContext context, ServiceUserService users, string id, CancellationToken cancellationToken)
+    {
+        var (request, error) = await ReadAsync(context, requireName: false, cancellationToken);
+        return error ?? ApiResults.From(users.Update(CallerResolver.From(context), id, request!), user => Results.Json(user, ApiJson.Options));
+    }
+
+    private static IResult Deactivate(HttpContext context, ServiceUserService users, string id) =>
+        ApiResults.From(users.Deactivate(CallerResolver.From(context), id), user => Results.Json(user, ApiJson.Options));
+
+    private static IResult Reactivate(HttpContext context, ServiceUserService users, string id) =>
+        ApiResults.From(users.Reactivate(CallerResolver.From(context), id), user => Results.Json(user, ApiJson.Options));
+
+    private static async Task<(ServiceUserRequest? Request, IResult? Error)> ReadAsync(HttpContext context, bool requireName, CancellationToken cancellationToken)
+    {
+        var (document, error) = await JsonBody.ReadObjectAsync(context.Request, cancellationToken);
+        if (error is not null)
+        {
+            return (null, error);
+        }
+
+        using (document)
+        {
+            var root = document!.RootElement;
+            if (!JsonBody.TryGetString(root, "name", out var name, out var invalid)
+                || !JsonBody.TryGetString(root, "role", out var roleName, out invalid)
+                || !JsonBody.TryGetStrings(root, "teams", out var teams, out invalid))
+            {
+                return (null, ApiResults.BadRequest(invalid!));
+            }
+
+            if (requireName && ServiceUserService.CheckName(name) is { } badName)
+            {
+                return (null, ApiResults.BadRequest(badName));
+            }
+
+            Role? role = null;
+            if (roleName is not null)
+            {
+                if (!RoleNames.TryParse(roleName, out var parsed))
+                {
+                    return (null, ApiResults.BadRequest($"role must be Admin, Manager or Member (got '{roleName}')."));
+                }
+
+                role = parsed;
+            }
+
+            return (new ServiceUserRequest(name, role, teams), null);
+        }
+    }
+}

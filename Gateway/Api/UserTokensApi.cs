@@ -1,0 +1,113 @@
+using System.Text.Json;
+using ScimGateway.Gateway.Authentication;
+using ScimGateway.Tokens.Management;
+
+namespace ScimGateway.Gateway.Api;
+
+/// <summary><c>/api/user-tokens</c>: personal and service tokens, shaped like Qualytics' API.</summary>
+internal static class UserTokensApi
+{
+    public static IEndpointRouteBuilder MapUserTokensApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/user-tokens").RequireAuthorization(GatewayPolicies.ApiToken);
+        group.MapPost("/", CreateAsync);
+        group.MapGet("/", ListOwn);
+        group.MapGet("/service", ListService);
+        group.MapGet("/{id}", Get);
+        group.MapPut("/{id}", SetRevokedAsync);
+        group.MapDelete("/{id}", Delete);
+        return endpoints;
+    }
+
+    private static async Task<IResult> CreateAsync(HttpContext context, TokenService tokens, CancellationToken cancellationToken)
+    {
+        var (document, error) = await JsonBody.ReadObjectAsync(context.Request, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        using (document)
+        {
+            var parsed = ParseCreate(document!.RootElement);
+            if (parsed.Error is not null)
+            {
+                return ApiResults.BadRequest(parsed.Error);
+            }
+
+            return ApiResults.From(tokens.Issue(CallerResolver.From(context), parsed.Request!), issued =>
+                Results.Json(ApiResults.With(issued.Token, ("bearer_token", issued.BearerToken)), ApiJson.Options,
+                    statusCode: StatusCodes.Status201Created));
+        }
+    }
+
+    private static IResult ListOwn(HttpContext context, TokenService tokens) =>
+        Results.Json(tokens.ListOwn(CallerResolver.From(context)), ApiJson.Options);
+
+    private static IResult ListService(HttpContext context, TokenService tokens, string? user_id) =>
+        ApiResults.From(tokens.ListService(CallerResolver.From(context), user_id), list => Results.Json(list, ApiJson.Options));
+
+    private static IResult Get(HttpContext context, TokenService tokens, string id) =>
+        ApiResults.From(tokens.Get(CallerResolver.From(context), id), view => Results.Json(view, ApiJson.Options));
+
+    private static async Task<IResult> SetRevokedAsync(HttpContext context, TokenService tokens, string id, CancellationToken cancellationToken)
+    {
+        var (document, error) = await JsonBody.ReadObjectAsync(context.Request, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        using (document)
+        {
+            if (!JsonBody.TryGetBoolean(document!.RootElement, "revoke", out var revoke, out var invalid) || revoke is null)
+            {
+                return ApiResults.BadRequest(invalid ?? "revoke is required: true to revoke the token, false to restore it.");
+            }
+
+            return ApiResults.From(tokens.SetRevoked(CallerResolver.From(context), id, revoke.Value), result =>
+                Results.Json(ApiResults.With(result.Token, ("message", result.Message)), ApiJson.Options));
+        }
+    }
+
+    private static IResult Delete(HttpContext context, TokenService tokens, string id) =>
+        ApiResults.From(tokens.Delete(CallerResolver.From(context), id), message => Results.Json(new { message }, ApiJson.Options));
+
+    private static (IssueTokenRequest? Request, string? Error) ParseCreate(JsonElement root)
+    {
+        if (!JsonBody.TryGetString(root, "name", out var name, out var error)
+            || !JsonBody.TryGetBoolean(root, "scim_endpoints_only", out var scimOnly, out error)
+            || !JsonBody.TryGetString(root, "user_id", out var userId, out error))
+        {
+            return (null, error);
+        }
+
+        if (TokenRules.CheckName(name) is { } badName)
+        {
+            return (null, badName);
+        }
+
+        if (!root.TryGetProperty("expires_in_days", out var expires))
+        {
+            return (null, "expires_in_days is required: a whole number of days from 1 to 365, or null for a token that never expires.");
+        }
+
+        int? days = null;
+        if (expires.ValueKind != JsonValueKind.Null)
+        {
+            if (expires.ValueKind != JsonValueKind.Number || !expires.TryGetInt32(out var value))
+            {
+                return (null, "expires_in_days must be a whole number of days from 1 to 365, or null for a token that never expires.");
+            }
+
+            days = value;
+        }
+
+        if (TokenRules.CheckExpiresInDays(days) is { } badDays)
+        {
+            return (null, badDays);
+        }
+
+        return (new IssueTokenRequest(name!, days, scimOnly ?? false, string.IsNullOrEmpty(userId) ? null : userId), null);
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Authorization;
+using ScimGateway.Tokens;
+using ScimGateway.Tokens.Validation;
+
+namespace ScimGateway.Gateway.Authentication;
+
+/// <summary>The named authorization policies endpoints and proxy routes carry.</summary>
+public static class GatewayPolicies
+{
+    /// <summary>Any non-SCIM token: the token API and the proxied Qualytics API.</summary>
+    public const string ApiToken = "api-token";
+
+    /// <summary>SCIM-administration tokens only.</summary>
+    public const string ScimToken = "scim-token";
+
+    /// <summary>Non-SCIM credentials of an owner with the Admin role.</summary>
+    public const string Admin = "admin";
+
+    /// <summary>Registers the policies.</summary>
+    public static AuthorizationBuilder AddGatewayPolicies(this AuthorizationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder
+            .AddPolicy(ApiToken, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => !IsScimOnly(c)))
+            .AddPolicy(ScimToken, policy => policy.RequireAuthenticatedUser().RequireClaim(TokenClaimTypes.ScimOnly, "true"))
+            .AddPolicy(Admin, policy => policy.RequireAuthenticatedUser()
+                .RequireAssertion(c => !IsScimOnly(c))
+                .RequireRole(nameof(Role.Admin)));
+    }
+
+    private static bool IsScimOnly(AuthorizationHandlerContext context) => context.User.HasClaim(TokenClaimTypes.ScimOnly, "true");
+}

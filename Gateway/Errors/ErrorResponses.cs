@@ -1,0 +1,34 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ScimGateway.Gateway.Errors;
+
+/// <summary>
+/// The one place that writes error bodies outside endpoint results: SCIM error bodies under the SCIM base path,
+/// <c>application/problem+json</c> everywhere else.
+/// </summary>
+internal static class ErrorResponses
+{
+    public const string ScimBasePath = "/api/scim/v2";
+
+    public static bool IsScimPath(PathString path) => path.StartsWithSegments(ScimBasePath, StringComparison.OrdinalIgnoreCase);
+
+    public static Task WriteAsync(HttpContext context, int status, string detail, string? scimType = null)
+    {
+        context.Response.StatusCode = status;
+        if (IsScimPath(context.Request.Path))
+        {
+            context.Response.ContentType = "application/scim+json";
+            return context.Response.WriteAsync(JsonSerializer.Serialize(new Dictionary<string, object?>
+            {
+                ["schemas"] = new[] { "urn:ietf:params:scim:api:messages:2.0:Error" },
+                ["status"] = status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["scimType"] = scimType,
+                ["detail"] = detail,
+            }), context.RequestAborted);
+        }
+
+        var problem = new ProblemDetails { Status = status, Title = ReasonPhrases.For(status), Detail = detail, Instance = context.Request.Path };
+        return context.Response.WriteAsJsonAsync(problem, (JsonSerializerOptions?)null, "application/problem+json", context.RequestAborted);
+    }
+}

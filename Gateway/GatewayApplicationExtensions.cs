@@ -1,0 +1,62 @@
+using ScimGateway.Gateway.Api;
+using ScimGateway.Gateway.Authentication;
+using ScimGateway.Gateway.Storage;
+using ScimGateway.Gateway.Usage;
+
+namespace ScimGateway.Gateway;
+
+/// <summary>The web host's services, pipeline and endpoints.</summary>
+public static class GatewayApplicationExtensions
+{
+    /// <summary>Adds everything the HTTP server needs on top of <see cref="GatewayServiceCollectionExtensions.AddGatewayCore"/>.</summary>
+    public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddGatewayCore();
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
+        builder.Services.AddAuthentication(TokenAuthenticationDefaults.Scheme)
+            .AddScheme<TokenAuthenticationOptions, TokenAuthenticationHandler>(TokenAuthenticationDefaults.Scheme, null);
+        builder.Services.AddAuthorizationBuilder().AddGatewayPolicies();
+        return builder;
+    }
+
+    /// <summary>
+    /// Opens the data directory before serving, so that a second process on the same directory stops at once with a
+    /// message instead of at its first request. False when the directory is taken.
+    /// </summary>
+    public static bool TryOpenStorage(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        try
+        {
+            _ = app.Services.GetRequiredService<GatewayStorage>();
+            return true;
+        }
+        catch (DataDirectoryInUseException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return false;
+        }
+    }
+
+    /// <summary>The middleware pipeline and every endpoint.</summary>
+    public static WebApplication UseGateway(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<UsageRecordingMiddleware>();
+
+        app.MapHealthApi();
+        app.MapUserTokensApi();
+        app.MapServiceUsersApi();
+        app.MapAuditApi();
+        return app;
+    }
+}

@@ -1,0 +1,46 @@
+using LiteDB;
+
+namespace ScimGateway.Gateway.Storage;
+
+/// <summary>The process's one application database, <c>gateway.db</c>, opened under the data directory's lock.</summary>
+public sealed class GatewayStorage : IDisposable
+{
+    /// <summary>The application database's file name.</summary>
+    public const string DatabaseFileName = "gateway.db";
+
+    private GatewayStorage(DataDirectory directory, LiteDatabase database)
+    {
+        Directory = directory;
+        Database = database;
+    }
+
+    /// <summary>The owned data directory.</summary>
+    public DataDirectory Directory { get; }
+
+    /// <summary>The application database.</summary>
+    public LiteDatabase Database { get; }
+
+    /// <summary>Takes the directory lock, then opens the database with a mapper of its own (never the global one).</summary>
+    public static GatewayStorage Open(string dataDirectory)
+    {
+        var directory = DataDirectory.Acquire(dataDirectory);
+        try
+        {
+            var connection = new ConnectionString { Filename = directory.File(DatabaseFileName), Connection = ConnectionType.Direct };
+            var database = new LiteDatabase(connection, new BsonMapper()) { UtcDate = true };
+            return new GatewayStorage(directory, database);
+        }
+        catch
+        {
+            directory.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Database.Dispose();
+        Directory.Dispose();
+    }
+}

@@ -1,0 +1,29 @@
+namespace ScimGateway.Tokens.Storage;
+
+/// <summary>Where tokens are kept. Narrow on purpose, so that a PostgreSQL store can replace the LiteDB one.</summary>
+public interface ITokenStore
+{
+    /// <summary>Adds a token; throws <see cref="DuplicateTokenNameException"/> when its owner already has one of that name.</summary>
+    void Insert(TokenRecord token);
+
+    /// <summary>Finds a token by the hex SHA-256 of the token.</summary>
+    TokenRecord? FindByHash(string hash);
+
+    /// <summary>Finds a token by id.</summary>
+    TokenRecord? FindById(string id);
+
+    /// <summary>Every token of one owner, newest first.</summary>
+    IReadOnlyList<TokenRecord> ListByOwner(string ownerId);
+
+    /// <summary>Every token whose owner is of the given kind, newest first.</summary>
+    IReadOnlyList<TokenRecord> ListByOwnerKind(OwnerKind kind);
+
+    /// <summary>Replaces a stored token; false when it no longer exists.</summary>
+    bool Update(TokenRecord token);
+
+    /// <summary>Records last use for tokens that still exist; never moves a last-used time backwards.</summary>
+    void UpdateLastUsed(IReadOnlyCollection<LastUseUpdate> updates);
+
+    /// <summary>Deletes a token; false when there was none.</summary>
+    bool Delete(string id);
+}
