@@ -1,0 +1,3 @@
+global using System.Net;
+global using ScimGateway.Gateway.Tests.Infrastructure;
+global using System.Net.Http.Json;
