@@ -33,7 +33,10 @@ public sealed partial class TokenValidator(
         {
             if (!codec.HasValidSignature(token))
             {
-                LogBadSignature(logger, hash.Prefix);
+                if (logger.IsEnabled(LogLevel.Debug))
+                {
+                    LogBadSignature(logger, hash.Prefix);
+                }
                 return TokenCheck.BadSignature;
             }
 
