@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 
 namespace ScimGateway.Scim.Filtering;
 
@@ -11,8 +9,6 @@ namespace ScimGateway.Scim.Filtering;
 /// </summary>
 public static class FilterPrinter
 {
-    private static readonly JsonSerializerOptions StringOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>Prints <paramref name="node"/>.</summary>
     public static string Print(FilterNode node)
     {
@@ -24,7 +20,7 @@ public static class FilterPrinter
     /// <summary>Prints a comparison value as a JSON literal.</summary>
     public static string Print(FilterValue value) => value.Kind switch
     {
-        FilterValueKind.Text => JsonSerializer.Serialize(value.Text ?? "", StringOptions),
+        FilterValueKind.Text => Quote(value.Text ?? ""),
         FilterValueKind.Number => value.Number.ToString(CultureInfo.InvariantCulture),
         FilterValueKind.Boolean => value.Boolean ? "true" : "false",
         _ => "null",
@@ -62,6 +58,49 @@ public static class FilterPrinter
             default:
                 throw new ArgumentException($"Unknown filter node {node.GetType().Name}.", nameof(node));
         }
+    }
+
+    /// <summary>
+    /// Writes a JSON string literal. Control characters and surrogates are escaped as <c>\uXXXX</c> so that even a
+    /// lone surrogate survives printing and re-parsing.
+    /// </summary>
+    private static string Quote(string text)
+    {
+        var sb = new StringBuilder(text.Length + 2).Append('"');
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '"':
+                    sb.Append("\\\"");
+                    break;
+                case '\\':
+                    sb.Append("\\\\");
+                    break;
+                case '\n':
+                    sb.Append("\\n");
+                    break;
+                case '\r':
+                    sb.Append("\\r");
+                    break;
+                case '\t':
+                    sb.Append("\\t");
+                    break;
+                default:
+                    if (c < ' ' || char.IsSurrogate(c))
+                    {
+                        sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        sb.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return sb.Append('"').ToString();
     }
 
     private static void AppendOperand(StringBuilder sb, FilterNode operand, bool parenthesise)
