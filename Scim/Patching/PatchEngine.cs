@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ScimGateway.Scim.Errors;
 using ScimGateway.Scim.Schemas;
 
 namespace ScimGateway.Scim.Patching;
@@ -34,6 +35,19 @@ public static class PatchEngine
         }
 
         patcher.SyncExtensionSchemas();
+        EnsureRequiredKept(resource, copy, schemas);
         return new PatchResult(copy, members);
+    }
+
+    /// <summary>RFC 7643 section 7: a required attribute (userName, a Group's displayName) cannot be unassigned.</summary>
+    private static void EnsureRequiredKept(JsonObject before, JsonObject after, ScimSchemaSet schemas)
+    {
+        foreach (var attribute in schemas.Core.Attributes.Where(a => a.Required))
+        {
+            if (!ValueCoercer.IsEmpty(before[attribute.Name]) && ValueCoercer.IsEmpty(after[attribute.Name]))
+            {
+                throw ScimException.BadRequest(ScimType.InvalidValue, $"The required attribute '{attribute.Name}' cannot be removed.");
+            }
+        }
     }
 }

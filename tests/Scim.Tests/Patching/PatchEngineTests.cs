@@ -332,4 +332,12 @@ public class PatchEngineTests
         Assert.False(result.Resource.ContainsKey(ScimUrns.EnterpriseUser));
         Assert.DoesNotContain(ScimUrns.EnterpriseUser, result.Resource["schemas"]!.AsArray().Select(s => s!.GetValue<string>()));
     }
+
+    [Theory]
+    [InlineData("""[{"op":"remove","path":"userName"}]""")]
+    [InlineData("""[{"op":"Replace","path":"userName","value":""}]""")]
+    public void Patch_UnassignRequiredUserName_IsInvalidValue(string ops)
+    {
+        Assert.Equal(ScimType.InvalidValue, Fails(ops).ScimType);
+    }
 }
