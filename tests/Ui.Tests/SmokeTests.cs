@@ -1,0 +1,18 @@
+using ScimGateway.Ui.Tests.Infrastructure;
+
+namespace ScimGateway.Ui.Tests;
+
+public sealed class SmokeTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Browser_ReachesTheGatewayOnLoopback()
+    {
+        await using var gateway = new KestrelGateway();
+        var page = await browser.Browser.NewPageAsync();
+
+        var response = await page.GotoAsync(gateway.BaseAddress + "/healthz");
+
+        Assert.Equal(200, response!.Status);
+        Assert.Contains("healthy", await page.ContentAsync(), StringComparison.Ordinal);
+    }
+}
