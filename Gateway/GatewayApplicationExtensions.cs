@@ -31,6 +31,9 @@ public static class GatewayApplicationExtensions
         try
         {
             _ = app.Services.GetRequiredService<GatewayStorage>();
+
+            // Generate the signing key on first start, not on first token, so backups taken early include it.
+            _ = app.Services.GetRequiredService<Tokens.Format.SigningKey>();
             return true;
         }
         catch (DataDirectoryInUseException ex)

@@ -55,8 +55,29 @@ internal static class JsonBody
             return false;
         }
 
-        value = element.GetString();
+        if (!TryGetString(element, out var text))
+        {
+            error = $"{name} must be valid Unicode text.";
+            return false;
+        }
+
+        value = text;
         return true;
+    }
+
+    private static bool TryGetString(JsonElement element, out string text)
+    {
+        // A lone surrogate such as "\ud800" is valid JSON but not valid text: GetString throws on it.
+        try
+        {
+            text = element.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = "";
+            return false;
+        }
     }
 
     /// <summary>Reads an optional boolean; error when present with another type.</summary>
@@ -95,7 +116,19 @@ internal static class JsonBody
             return false;
         }
 
-        value = [.. element.EnumerateArray().Select(e => e.GetString()!)];
+        var strings = new List<string>();
+        foreach (var item in element.EnumerateArray())
+        {
+            if (!TryGetString(item, out var text))
+            {
+                error = $"{name} must contain valid Unicode text.";
+                return false;
+            }
+
+            strings.Add(text);
+        }
+
+        value = strings;
         return true;
     }
 }
