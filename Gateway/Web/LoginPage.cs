@@ -33,7 +33,17 @@ internal static partial class LoginPage
                 detail: "Send the sign-in form as application/x-www-form-urlencoded.");
         }
 
-        var form = await context.Request.ReadFormAsync(cancellationToken);
+        IFormCollection form;
+        try
+        {
+            form = await context.Request.ReadFormAsync(cancellationToken);
+        }
+        catch (InvalidDataException)
+        {
+            // Over the form limits: a client error, not a server one.
+            return Page(context, antiforgery, StatusCodes.Status400BadRequest, "The form is too large.", null);
+        }
+
         var returnUrl = form["returnUrl"].ToString();
         if (!await antiforgery.IsRequestValidAsync(context))
         {

@@ -154,4 +154,24 @@ public sealed class SignInTests : IDisposable
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains("invalid_token", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("application/json", "{\"token\":\"x\"}", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("application/x-www-form-urlencoded", "token=%ZZ&&==", HttpStatusCode.BadRequest)]
+    public async Task SignIn_OddBodies_AreClientErrors(string contentType, string body, HttpStatusCode expected)
+    {
+        var response = await _gateway.Browser().PostRawAsync("/login", body, contentType);
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task SignIn_HugeForm_IsClientError()
+    {
+        var body = "token=" + new string('a', 5_000_000);
+
+        var response = await _gateway.Browser().PostRawAsync("/login", body, "application/x-www-form-urlencoded");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
 }
