@@ -2,6 +2,8 @@ using ScimGateway.Gateway.Api;
 using ScimGateway.Gateway.Authentication;
 using ScimGateway.Gateway.Storage;
 using ScimGateway.Gateway.Usage;
+using ScimGateway.Gateway.Web;
+using ScimGateway.Jobs;
 
 namespace ScimGateway.Gateway;
 
@@ -17,7 +19,9 @@ public static class GatewayApplicationExtensions
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         builder.Services.AddAuthentication(TokenAuthenticationDefaults.Scheme)
-            .AddScheme<TokenAuthenticationOptions, TokenAuthenticationHandler>(TokenAuthenticationDefaults.Scheme, null);
+            .AddScheme<TokenAuthenticationOptions, TokenAuthenticationHandler>(TokenAuthenticationDefaults.Scheme, null)
+            .AddBrowserSessions();
+        builder.Services.AddJobs();
         builder.Services.AddAuthorizationBuilder().AddGatewayPolicies();
         return builder;
     }
@@ -61,6 +65,8 @@ public static class GatewayApplicationExtensions
         app.MapUserTokensApi();
         app.MapServiceUsersApi();
         app.MapAuditApi();
+        app.MapLoginPages();
+        app.MapJobsDashboard(GatewayPolicies.AdminSession);
         return app;
     }
 }

@@ -27,6 +27,8 @@ public static class TokensServiceCollectionExtensions
         services.TryAddSingleton<ITokenStore>(sp => new LiteDbTokenStore(sp.GetRequiredService<ILiteDatabase>()));
         services.TryAddSingleton<IServiceUserStore>(sp => new LiteDbServiceUserStore(sp.GetRequiredService<ILiteDatabase>()));
         services.TryAddSingleton(sp => new TokenCodec(sp.GetRequiredService<SigningKey>(), sp.GetRequiredService<IOptions<TokensOptions>>().Value.Issuer));
+        services.TryAddSingleton<IUsageStore>(sp => new LiteDbUsageStore(sp.GetRequiredService<ILiteDatabase>(), sp.GetRequiredService<ITokenStore>()));
+        services.TryAddSingleton<TokenUsageService>();
         services.TryAddSingleton<TokenValidationCache>();
         services.TryAddSingleton<UsageAccumulator>();
         services.TryAddSingleton<TokenOwners>();

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text.Json;
 using ScimGateway.Gateway.Authentication;
 using ScimGateway.Tokens.Management;
+using ScimGateway.Tokens.Usage;
 
 namespace ScimGateway.Gateway.Api;
 
@@ -16,6 +18,7 @@ internal static class UserTokensApi
         group.MapGet("/{id}", Get);
         group.MapPut("/{id}", SetRevokedAsync);
         group.MapDelete("/{id}", Delete);
+        group.MapGet("/{id}/usage", GetUsage);
         return endpoints;
     }
 
@@ -72,6 +75,17 @@ internal static class UserTokensApi
 
     private static IResult Delete(HttpContext context, TokenService tokens, string id) =>
         ApiResults.From(tokens.Delete(CallerResolver.From(context), id), message => Results.Json(new { message }, ApiJson.Options));
+
+    private static IResult GetUsage(HttpContext context, TokenUsageService usage, string id, string? days)
+    {
+        var count = 30;
+        if (days is not null && !(int.TryParse(days, NumberStyles.None, CultureInfo.InvariantCulture, out count) && count is >= 1 and <= TokenUsageService.MaxDays))
+        {
+            return ApiResults.BadRequest($"days must be a whole number from 1 to {TokenUsageService.MaxDays}.");
+        }
+
+        return ApiResults.From(usage.Get(CallerResolver.From(context), id, count), view => Results.Json(view, ApiJson.Options));
+    }
 
     private static (IssueTokenRequest? Request, string? Error) ParseCreate(JsonElement root)
     {

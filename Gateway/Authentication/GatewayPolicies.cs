@@ -7,7 +7,10 @@ namespace ScimGateway.Gateway.Authentication;
 /// <summary>The named authorization policies endpoints and proxy routes carry.</summary>
 public static class GatewayPolicies
 {
-    /// <summary>Any non-SCIM token: the token API and the proxied Qualytics API.</summary>
+    /// <summary>
+    /// Any non-SCIM token, or a browser session (through the default scheme, which picks bearer or session): the
+    /// token API and the proxied Qualytics API.
+    /// </summary>
     public const string ApiToken = "api-token";
 
     /// <summary>SCIM-administration tokens only.</summary>
@@ -15,6 +18,9 @@ public static class GatewayPolicies
 
     /// <summary>Non-SCIM credentials of an owner with the Admin role.</summary>
     public const string Admin = "admin";
+
+    /// <summary>Admins with a browser session: the Hangfire dashboard. A bearer token alone does not open it.</summary>
+    public const string AdminSession = "admin-session";
 
     /// <summary>Registers the policies.</summary>
     public static AuthorizationBuilder AddGatewayPolicies(this AuthorizationBuilder builder)
@@ -25,6 +31,9 @@ public static class GatewayPolicies
             .AddPolicy(ScimToken, policy => policy.RequireAuthenticatedUser().RequireClaim(TokenClaimTypes.ScimOnly, "true"))
             .AddPolicy(Admin, policy => policy.RequireAuthenticatedUser()
                 .RequireAssertion(c => !IsScimOnly(c))
+                .RequireRole(nameof(Role.Admin)))
+            .AddPolicy(AdminSession, policy => policy.AddAuthenticationSchemes(SessionAuthenticationDefaults.Scheme)
+                .RequireAuthenticatedUser()
                 .RequireRole(nameof(Role.Admin)));
     }
 

@@ -48,6 +48,9 @@ public sealed partial class AuditTrail
     public IReadOnlyList<AuditRecord> Find(string action, string target) =>
         [.. _records.Find(r => r.Action == action && r.Target == target).OrderBy(r => r.Id)];
 
+    /// <summary>Deletes records older than <paramref name="before"/> (UTC); returns how many.</summary>
+    public int PruneBefore(DateTime before) => _records.DeleteMany(r => r.At < before);
+
     [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Audit: {Action} on {Target} by {Actor} from {ClientAddress}.")]
     private static partial void LogEvent(ILogger logger, string action, string target, string actor, string clientAddress);
 }

@@ -18,6 +18,9 @@ public interface ITokenStore
     /// <summary>Every token whose owner is of the given kind, newest first.</summary>
     IReadOnlyList<TokenRecord> ListByOwnerKind(OwnerKind kind);
 
+    /// <summary>Every token with an expiration at or before <paramref name="before"/> (UTC), soonest first.</summary>
+    IReadOnlyList<TokenRecord> ListExpiringBefore(DateTime before);
+
     /// <summary>Replaces a stored token; false when it no longer exists.</summary>
     bool Update(TokenRecord token);
 

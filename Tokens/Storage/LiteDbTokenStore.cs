@@ -16,6 +16,7 @@ public sealed class LiteDbTokenStore : ITokenStore
         _tokens.EnsureIndex(t => t.OwnerNameKey, unique: true);
         _tokens.EnsureIndex(t => t.OwnerId);
         _tokens.EnsureIndex(t => t.OwnerKind);
+        _tokens.EnsureIndex(t => t.ExpiresAt);
     }
 
     /// <inheritdoc />
@@ -44,6 +45,11 @@ public sealed class LiteDbTokenStore : ITokenStore
     /// <inheritdoc />
     public IReadOnlyList<TokenRecord> ListByOwnerKind(OwnerKind kind) =>
         [.. _tokens.Find(t => t.OwnerKind == kind).OrderByDescending(t => t.CreatedAt).ThenBy(t => t.Id, StringComparer.Ordinal)];
+
+    /// <inheritdoc />
+    public IReadOnlyList<TokenRecord> ListExpiringBefore(DateTime before) =>
+        [.. _tokens.Find(Query.Between(nameof(TokenRecord.ExpiresAt), DateTime.MinValue, before))
+            .OrderBy(t => t.ExpiresAt).ThenBy(t => t.Id, StringComparer.Ordinal)];
 
     /// <inheritdoc />
     public bool Update(TokenRecord token) => _tokens.Update(token);

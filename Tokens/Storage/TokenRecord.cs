@@ -36,7 +36,13 @@ public sealed class TokenRecord
     /// <summary>When it was revoked; null while not revoked.</summary>
     public DateTime? RevokedAt { get; set; }
 
-    /// <summary>When it was last used, as last persisted from the usage accumulator.</summary>
+    /// <summary>
+    /// When the expiration job recorded that the token had expired; null until then. Set once, so that the
+    /// <c>token.expired</c> audit event is written once per token.
+    /// </summary>
+    public DateTime? ExpiredAt { get; set; }
+
+    /// <summary>When it was last used, as last folded from the usage buckets.</summary>
     public DateTime? LastUsedAt { get; set; }
 
     /// <summary>The client address of that last use.</summary>

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using ScimGateway.Tokens.Storage;
 
 namespace ScimGateway.Tokens.Usage;
 
@@ -7,6 +6,7 @@ namespace ScimGateway.Tokens.Usage;
 public sealed class UsageAccumulator
 {
     private readonly ConcurrentDictionary<string, UsageCounter> _counters = new(StringComparer.Ordinal);
+    private readonly Lock _flushLock = new();
 
     /// <summary>The counter of a token, created on first use.</summary>
     public UsageCounter For(string tokenId) => _counters.GetOrAdd(tokenId, static id => new UsageCounter(id));
@@ -17,28 +17,67 @@ public sealed class UsageAccumulator
     /// <summary>Forgets a deleted token.</summary>
     public void Remove(string tokenId) => _counters.TryRemove(tokenId, out _);
 
-    /// <summary>Every last use not yet persisted.</summary>
-    public IReadOnlyList<LastUseUpdate> Unflushed()
+    /// <summary>
+    /// Hands every per-minute count not yet written to <paramref name="write"/>, and marks them written only when it
+    /// returns: if it throws, the same counts (plus newer ones) are offered again next time. One flush at a time.
+    /// Returns how many deltas were written.
+    /// </summary>
+    public int Flush(Action<IReadOnlyList<UsageDelta>> write, long utcNowTicks)
     {
-        var updates = new List<LastUseUpdate>();
-        foreach (var counter in _counters.Values)
+        ArgumentNullException.ThrowIfNull(write);
+        lock (_flushLock)
         {
-            if (counter.Unflushed() is { } use)
+            var pending = new List<(MinuteUsage Slot, long Success, long ClientError, long ServerError)>();
+            var deltas = new List<UsageDelta>();
+            foreach (var counter in _counters.Values)
             {
-                updates.Add(new LastUseUpdate(counter.TokenId, new DateTime(use.Ticks, DateTimeKind.Utc), use.Address?.ToString()));
-            }
-        }
+                foreach (var slot in counter.Minutes)
+                {
+                    // Read once: requests landing while we write are left for the next flush.
+                    var (success, clientError, serverError) = (slot.Success, slot.ClientError, slot.ServerError);
+                    var lastUsed = slot.LastUsedTicks;
+                    if (success == slot.FlushedSuccess && clientError == slot.FlushedClientError && serverError == slot.FlushedServerError)
+                    {
+                        continue;
+                    }
 
-        return updates;
+                    pending.Add((slot, success, clientError, serverError));
+                    deltas.Add(new UsageDelta(counter.TokenId, new DateTime(slot.Minute * TimeSpan.TicksPerMinute, DateTimeKind.Utc),
+                        success - slot.FlushedSuccess, clientError - slot.FlushedClientError, serverError - slot.FlushedServerError,
+                        new DateTime(lastUsed, DateTimeKind.Utc), slot.LastAddress?.ToString()));
+                }
+            }
+
+            if (deltas.Count > 0)
+            {
+                write(deltas);
+            }
+
+            foreach (var (slot, success, clientError, serverError) in pending)
+            {
+                slot.FlushedSuccess = success;
+                slot.FlushedClientError = clientError;
+                slot.FlushedServerError = serverError;
+            }
+
+            DropSettledMinutes(utcNowTicks / TimeSpan.TicksPerMinute);
+            return deltas.Count;
+        }
     }
 
-    /// <summary>Marks the given last uses as persisted, so the next flush skips them unless newer uses arrive.</summary>
-    public void MarkFlushed(IEnumerable<LastUseUpdate> updates)
+    private void DropSettledMinutes(long currentMinute)
     {
-        ArgumentNullException.ThrowIfNull(updates);
-        foreach (var update in updates)
+        // The request path stamps a request with the clock when it completes, so once two minutes have passed no
+        // request can still land in a slot; a fully written slot that old can go.
+        foreach (var counter in _counters.Values)
         {
-            Find(update.TokenId)?.MarkFlushed(update.UsedAt.Ticks);
+            foreach (var slot in counter.Minutes)
+            {
+                if (slot.Minute < currentMinute - 1 && slot.FullyFlushed)
+                {
+                    counter.Drop(slot);
+                }
+            }
         }
     }
 }

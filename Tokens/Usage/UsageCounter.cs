@@ -1,18 +1,19 @@
+using System.Collections.Concurrent;
 using System.Net;
 
 namespace ScimGateway.Tokens.Usage;
 
 /// <summary>
-/// One token's usage since the process started, updated lock-free on the request path. Counts are cumulative; the
-/// flush compares <see cref="LastUsedTicks"/> with what it last wrote.
+/// One token's usage since the process started, updated lock-free on the request path: cumulative counts for the
+/// views, and per-minute slots that the flush turns into usage buckets.
 /// </summary>
 public sealed class UsageCounter(string tokenId)
 {
+    private readonly ConcurrentDictionary<long, MinuteUsage> _minutes = new();
     private long _success;
     private long _clientError;
     private long _serverError;
     private long _lastUsedTicks;
-    private long _flushedTicks;
     private IPAddress? _lastAddress;
 
     /// <summary>The token these figures belong to.</summary>
@@ -33,7 +34,7 @@ public sealed class UsageCounter(string tokenId)
     /// <summary>The client address of the latest use.</summary>
     public IPAddress? LastAddress => Volatile.Read(ref _lastAddress);
 
-    /// <summary>Counts one request. No allocation, no lock.</summary>
+    /// <summary>Counts one request. No lock; allocates only on the first request of a minute.</summary>
     public void Record(int statusCode, long utcTicks, IPAddress? address)
     {
         switch (statusCode)
@@ -49,6 +50,8 @@ public sealed class UsageCounter(string tokenId)
                 break;
         }
 
+        _minutes.GetOrAdd(utcTicks / TimeSpan.TicksPerMinute, static minute => new MinuteUsage(minute)).Record(statusCode, utcTicks, address);
+
         long seen;
         do
         {
@@ -63,25 +66,9 @@ public sealed class UsageCounter(string tokenId)
         Volatile.Write(ref _lastAddress, address);
     }
 
-    /// <summary>The latest use not yet persisted; null when there is nothing new.</summary>
-    internal (long Ticks, IPAddress? Address)? Unflushed()
-    {
-        var last = LastUsedTicks;
-        return last > Volatile.Read(ref _flushedTicks) ? (last, LastAddress) : null;
-    }
+    /// <summary>The per-minute slots; read and trimmed by the flush only.</summary>
+    internal ICollection<MinuteUsage> Minutes => _minutes.Values;
 
-    /// <summary>Notes that uses up to <paramref name="ticks"/> are persisted.</summary>
-    internal void MarkFlushed(long ticks)
-    {
-        long seen;
-        do
-        {
-            seen = Volatile.Read(ref _flushedTicks);
-            if (ticks <= seen)
-            {
-                return;
-            }
-        }
-        while (Interlocked.CompareExchange(ref _flushedTicks, ticks, seen) != seen);
-    }
+    /// <summary>Drops a slot that is written out and old enough that no request can still land in it.</summary>
+    internal void Drop(MinuteUsage slot) => _minutes.TryRemove(new KeyValuePair<long, MinuteUsage>(slot.Minute, slot));
 }

@@ -1,30 +1,31 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ScimGateway.Tokens.Storage;
 
 namespace ScimGateway.Tokens.Usage;
 
-/// <summary>Persists last-use times every <see cref="TokensOptions.UsageFlushSeconds"/> and once more on shutdown.</summary>
+/// <summary>
+/// Writes in-memory usage as per-minute buckets every <see cref="TokensOptions.UsageFlushSeconds"/> and once more on
+/// graceful shutdown. The usage-rollup job folds the buckets into hourly and daily figures and last-use times.
+/// </summary>
 public sealed partial class UsageFlushService(
     UsageAccumulator accumulator,
-    ITokenStore store,
+    IUsageStore store,
     TimeProvider time,
     IOptions<TokensOptions> options,
     ILogger<UsageFlushService> logger) : BackgroundService
 {
-    /// <summary>Writes what is new now. Safe to call concurrently with requests.</summary>
-    public void Flush()
+    /// <summary>Writes what is new now; returns how many buckets. Safe to call concurrently with requests and itself.</summary>
+    public int Flush()
     {
-        var updates = accumulator.Unflushed();
-        if (updates.Count == 0)
+        var nodeId = options.Value.NodeId;
+        var written = accumulator.Flush(deltas => store.AddBuckets(nodeId, deltas), time.GetUtcNow().UtcTicks);
+        if (written > 0)
         {
-            return;
+            LogFlushed(logger, written);
         }
 
-        store.UpdateLastUsed(updates);
-        accumulator.MarkFlushed(updates);
-        LogFlushed(logger, updates.Count);
+        return written;
     }
 
     /// <inheritdoc />
@@ -63,9 +64,9 @@ public sealed partial class UsageFlushService(
         }
     }
 
-    [LoggerMessage(EventId = 1200, Level = LogLevel.Debug, Message = "Persisted last use of {Count} tokens.")]
+    [LoggerMessage(EventId = 1200, Level = LogLevel.Debug, Message = "Wrote {Count} usage buckets.")]
     private static partial void LogFlushed(ILogger logger, int count);
 
-    [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Could not persist token last-use times; they stay in memory for the next flush.")]
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Could not write usage buckets; the counts stay in memory for the next flush.")]
     private static partial void LogFlushFailed(ILogger logger, Exception exception);
 }

@@ -43,6 +43,9 @@ public class GatewayFactory(string? dataDirectory = null) : WebApplicationFactor
         return this;
     }
 
+    /// <summary>Starts a Hangfire server in this host, with retries that come due quickly. Call before first use.</summary>
+    public GatewayFactory WithJobServer() => WithSetting("Jobs:ServerEnabled", "true").WithSetting("Jobs:SchedulePollingSeconds", "1");
+
     public T Service<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
@@ -88,6 +91,9 @@ public class GatewayFactory(string? dataDirectory = null) : WebApplicationFactor
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
+
+        // Only tests that run jobs start a Hangfire server (WithJobServer), and those run in one serial collection.
+        builder.UseSetting("Jobs:ServerEnabled", "false");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

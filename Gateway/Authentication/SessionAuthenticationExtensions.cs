@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using ScimGateway.Gateway.Errors;
+using ScimGateway.Gateway.Storage;
+
+namespace ScimGateway.Gateway.Authentication;
+
+/// <summary>Browser sessions: a cookie scheme next to the bearer scheme, and a default scheme that picks between them.</summary>
+public static class SessionAuthenticationExtensions
+{
+    /// <summary>The session's sliding lifetime.</summary>
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(8);
+
+    /// <summary>
+    /// Adds the cookie scheme and makes <see cref="SessionAuthenticationDefaults.SelectorScheme"/> the default, so
+    /// policies without explicit schemes accept a bearer token or a session. Keys that protect the cookie are kept in
+    /// the data directory, so sessions survive a restart.
+    /// </summary>
+    public static AuthenticationBuilder AddBrowserSessions(this AuthenticationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddDataProtection().SetApplicationName("ScimGateway");
+        services.AddOptions<KeyManagementOptions>().Configure<GatewayStorage, ILoggerFactory>((options, storage, loggers) =>
+            options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(storage.Directory.File("keys")), loggers));
+        services.AddAntiforgery(options => options.Cookie.Name = "scimgateway.antiforgery");
+        services.AddSingleton<SessionValidator>();
+        services.Configure<AuthenticationOptions>(options => options.DefaultScheme = SessionAuthenticationDefaults.SelectorScheme);
+
+        builder.AddPolicyScheme(SessionAuthenticationDefaults.SelectorScheme, null, options => options.ForwardDefaultSelector = context =>
+            context.Request.Headers.Authorization.Count == 0 && context.Request.Cookies.ContainsKey(SessionAuthenticationDefaults.CookieName)
+                ? SessionAuthenticationDefaults.Scheme
+                : TokenAuthenticationDefaults.Scheme);
+        builder.AddCookie(SessionAuthenticationDefaults.Scheme, options =>
+        {
+            options.Cookie.Name = SessionAuthenticationDefaults.CookieName;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = SessionLifetime;
+            options.LoginPath = SessionAuthenticationDefaults.LoginPath;
+            options.ReturnUrlParameter = "returnUrl";
+            options.Events.OnValidatePrincipal = context => context.HttpContext.RequestServices.GetRequiredService<SessionValidator>().ValidateAsync(context);
+            options.Events.OnRedirectToLogin = context => IsApi(context.Request)
+                ? ErrorResponses.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "The browser session has ended; sign in again.")
+                : Redirect(context);
+            options.Events.OnRedirectToAccessDenied = context =>
+                ErrorResponses.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, "This session's user may not open this page.");
+        });
+        return builder;
+    }
+
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+
+    private static Task Redirect(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace ScimGateway.Jobs;
+
+/// <summary>Checks what data annotations cannot: the warning days and the webhook URL.</summary>
+internal sealed class JobsOptionsValidator : IValidateOptions<JobsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, JobsOptions options)
+    {
+        var failures = new List<string>();
+        if (!Enum.IsDefined(options.Storage))
+        {
+            failures.Add($"Jobs:Storage must be one of: {string.Join(", ", Enum.GetNames<JobStorageKind>())}.");
+        }
+
+        if (options.ExpiryWarningDays is { } days)
+        {
+            if (days.Any(d => d is < 1 or > 365))
+            {
+                failures.Add("Jobs:ExpiryWarningDays must hold whole numbers of days from 1 to 365.");
+            }
+
+            if (days.Distinct().Count() != days.Length)
+            {
+                failures.Add("Jobs:ExpiryWarningDays must not repeat a day.");
+            }
+        }
+
+        var nested = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(options.Notifications, new ValidationContext(options.Notifications), nested, validateAllProperties: true))
+        {
+            failures.AddRange(nested.Select(r => "Jobs:Notifications: " + r.ErrorMessage));
+        }
+
+        var url = options.Notifications.WebhookUrl;
+        if (!string.IsNullOrWhiteSpace(url)
+            && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
+        {
+            failures.Add("Jobs:Notifications:WebhookUrl must be an absolute http or https URL.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

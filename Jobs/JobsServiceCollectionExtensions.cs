@@ -1,0 +1,49 @@
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.Common;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using ScimGateway.Jobs.Expiration;
+using ScimGateway.Jobs.Hosting;
+using ScimGateway.Jobs.Maintenance;
+using ScimGateway.Jobs.Usage;
+using ScimGateway.Jobs.Watermarks;
+
+namespace ScimGateway.Jobs;
+
+/// <summary>Registers Hangfire, its storage and server, and the recurring jobs.</summary>
+public static class JobsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the jobs. The host must already have added the token module (<c>AddTokens</c>) and an
+    /// <see cref="LiteDB.ILiteDatabase"/>. Storage, activator and filter provider are per host (registered before
+    /// <c>AddHangfire</c>, whose own registrations are TryAdd), so several hosts in one process stay apart.
+    /// </summary>
+    public static IServiceCollection AddJobs(this IServiceCollection services)
+    {
+        services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>());
+
+        services.TryAddSingleton(sp => JobStorageFactory.Create(sp.GetRequiredService<IOptions<JobsOptions>>().Value));
+        services.TryAddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.TryAddSingleton<IJobFilterProvider>(sp =>
+            new JobRetryFilterProvider(JobFilterProviders.Providers, sp.GetRequiredService<IOptions<JobsOptions>>().Value));
+        services.AddHangfire(configuration => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+
+        services.AddHttpClient(WebhookNotifier.ClientName);
+        services.TryAddSingleton<JobWatermarks>();
+        services.TryAddSingleton<ExpiryWarningLedger>();
+        services.TryAddSingleton<WebhookNotifier>();
+        services.TryAddScoped<TokenExpirationJob>();
+        services.TryAddScoped<UsageRollupJob>();
+        services.TryAddScoped<StorageMaintenanceJob>();
+
+        services.AddHostedService<RecurringJobsRegistrar>();
+        services.AddHostedService<JobsServer>();
+        return services;
+    }
+}

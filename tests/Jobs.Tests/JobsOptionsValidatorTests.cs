@@ -1,0 +1,52 @@
+namespace ScimGateway.Jobs.Tests;
+
+public sealed class JobsOptionsValidatorTests
+{
+    private readonly JobsOptionsValidator _validator = new();
+
+    [Fact]
+    public void Defaults_AreValid_WithWarningsAt30And7()
+    {
+        var options = new JobsOptions();
+
+        Assert.True(_validator.Validate(null, options).Succeeded);
+        Assert.Equal([30, 7], options.EffectiveWarningDays);
+    }
+
+    [Theory]
+    [InlineData(new[] { 0 })]
+    [InlineData(new[] { 400 })]
+    [InlineData(new[] { 7, 7 })]
+    public void WarningDays_OutOfRangeOrRepeated_Fail(int[] days)
+    {
+        var result = _validator.Validate(null, new JobsOptions { ExpiryWarningDays = days });
+
+        Assert.True(result.Failed);
+        Assert.Contains("ExpiryWarningDays", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("not a url")]
+    [InlineData("ftp://example.com/hook")]
+    [InlineData("/relative")]
+    public void WebhookUrl_NotAbsoluteHttp_Fails(string url)
+    {
+        var options = new JobsOptions { Notifications = { WebhookUrl = url } };
+
+        Assert.Contains("WebhookUrl", _validator.Validate(null, options).FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Notifications_OutOfRange_Fail()
+    {
+        var options = new JobsOptions { Notifications = { MaxAttempts = 0 } };
+
+        Assert.Contains("MaxAttempts", _validator.Validate(null, options).FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WarningDays_AreOrderedLargestFirst()
+    {
+        Assert.Equal([60, 14, 1], new JobsOptions { ExpiryWarningDays = [14, 1, 60] }.EffectiveWarningDays);
+    }
+}
