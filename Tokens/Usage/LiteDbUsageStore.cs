@@ -48,6 +48,12 @@ public sealed class LiteDbUsageStore : IUsageStore
 
         // InsertBulk runs in one transaction of its own.
         _buckets.InsertBulk(buckets);
+
+        // Last use is a maximum, so writing it now as well as at the fold is idempotent; it keeps "Last Used" current
+        // across a restart without waiting for the next rollup.
+        _tokens.UpdateLastUsed([.. deltas.GroupBy(d => d.TokenId, StringComparer.Ordinal)
+            .Select(g => g.MaxBy(d => d.LastUsedAt)!)
+            .Select(d => new LastUseUpdate(d.TokenId, d.LastUsedAt, d.LastUsedAddress))]);
     }
 
     /// <inheritdoc />

@@ -26,15 +26,18 @@ public sealed class UsageCounterTests
     public void Accumulator_FlushesOnlyWhatIsNew()
     {
         var accumulator = new UsageAccumulator();
-        accumulator.For("a").Record(200, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks, null);
+        var minute = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
+        accumulator.For("a").Record(200, minute, null);
+        var written = new List<UsageDelta>();
 
-        var first = accumulator.Unflushed();
-        accumulator.MarkFlushed(first);
+        accumulator.Flush(written.AddRange, minute);
+        accumulator.Flush(written.AddRange, minute);
+        accumulator.For("a").Record(404, minute + 1, null);
+        accumulator.Flush(written.AddRange, minute);
 
-        Assert.Single(first);
-        Assert.Empty(accumulator.Unflushed());
-        accumulator.For("a").Record(200, new DateTime(2026, 1, 2, 0, 0, 0, DateTimeKind.Utc).Ticks, null);
-        Assert.Single(accumulator.Unflushed());
+        Assert.Equal(2, written.Count);
+        Assert.Equal(1, written.Sum(d => d.Success));
+        Assert.Equal(1, written.Sum(d => d.ClientError));
     }
 
     [Fact]

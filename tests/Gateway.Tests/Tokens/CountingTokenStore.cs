@@ -36,6 +36,12 @@ public sealed class CountingTokenStore(ITokenStore inner) : ITokenStore
         return inner.ListByOwnerKind(kind);
     }
 
+    public IReadOnlyList<TokenRecord> ListExpiringBefore(DateTime before)
+    {
+        Interlocked.Increment(ref _reads);
+        return inner.ListExpiringBefore(before);
+    }
+
     public bool Update(TokenRecord token) => inner.Update(token);
 
     public void UpdateLastUsed(IReadOnlyCollection<LastUseUpdate> updates) => inner.UpdateLastUsed(updates);
