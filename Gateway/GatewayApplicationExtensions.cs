@@ -1,6 +1,7 @@
 using ScimGateway.Gateway.Api;
 using ScimGateway.Gateway.Authentication;
 using ScimGateway.Gateway.Storage;
+using ScimGateway.Gateway.Ui;
 using ScimGateway.Gateway.Usage;
 using ScimGateway.Gateway.Web;
 using ScimGateway.Jobs;
@@ -57,7 +58,9 @@ public static class GatewayApplicationExtensions
             StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
+        app.UseTokensPageAssets();
         app.UseAuthentication();
+        app.UseMiddleware<SessionCsrfMiddleware>();
         app.UseAuthorization();
         app.UseMiddleware<UsageRecordingMiddleware>();
 
@@ -66,6 +69,7 @@ public static class GatewayApplicationExtensions
         app.MapServiceUsersApi();
         app.MapAuditApi();
         app.MapLoginPages();
+        app.MapTokensPage();
         app.MapJobsDashboard(GatewayPolicies.AdminSession);
         return app;
     }

@@ -22,6 +22,9 @@ public static class GatewayPolicies
     /// <summary>Admins with a browser session: the Hangfire dashboard. A bearer token alone does not open it.</summary>
     public const string AdminSession = "admin-session";
 
+    /// <summary>Any signed-in browser session: the token management page.</summary>
+    public const string Session = "session";
+
     /// <summary>Registers the policies.</summary>
     public static AuthorizationBuilder AddGatewayPolicies(this AuthorizationBuilder builder)
     {
@@ -32,6 +35,7 @@ public static class GatewayPolicies
             .AddPolicy(Admin, policy => policy.RequireAuthenticatedUser()
                 .RequireAssertion(c => !IsScimOnly(c))
                 .RequireRole(nameof(Role.Admin)))
+            .AddPolicy(Session, policy => policy.AddAuthenticationSchemes(SessionAuthenticationDefaults.Scheme).RequireAuthenticatedUser())
             .AddPolicy(AdminSession, policy => policy.AddAuthenticationSchemes(SessionAuthenticationDefaults.Scheme)
                 .RequireAuthenticatedUser()
                 .RequireRole(nameof(Role.Admin)));

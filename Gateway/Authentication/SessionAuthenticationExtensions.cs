@@ -12,6 +12,9 @@ namespace ScimGateway.Gateway.Authentication;
 public static class SessionAuthenticationExtensions
 {
     /// <summary>The session's sliding lifetime.</summary>
+    /// <summary>The header the token page sends its CSRF token in on state changes.</summary>
+    public const string CsrfHeaderName = "X-CSRF-TOKEN";
+
     public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(8);
 
     /// <summary>
@@ -26,7 +29,11 @@ public static class SessionAuthenticationExtensions
         services.AddDataProtection().SetApplicationName("ScimGateway");
         services.AddOptions<KeyManagementOptions>().Configure<GatewayStorage, ILoggerFactory>((options, storage, loggers) =>
             options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(storage.Directory.File("keys")), loggers));
-        services.AddAntiforgery(options => options.Cookie.Name = "scimgateway.antiforgery");
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "scimgateway.antiforgery";
+            options.HeaderName = CsrfHeaderName;
+        });
         services.AddSingleton<SessionValidator>();
         services.Configure<AuthenticationOptions>(options => options.DefaultScheme = SessionAuthenticationDefaults.SelectorScheme);
 

@@ -2,7 +2,8 @@ using ScimGateway.Ui.Tests.Infrastructure;
 
 namespace ScimGateway.Ui.Tests;
 
-public sealed class SmokeTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(BrowserCollection.Name)]
+public sealed class SmokeTests(BrowserFixture browser)
 {
     [Fact]
     public async Task Browser_ReachesTheGatewayOnLoopback()

@@ -17,7 +17,7 @@ namespace ScimGateway.Gateway.Tests.Infrastructure;
 /// The gateway in a test host on a real LiteDB file in a fresh temp directory, with a fake clock and captured logs.
 /// Pass a <paramref name="dataDirectory"/> to restart on the same data.
 /// </summary>
-public class GatewayFactory(string? dataDirectory = null) : WebApplicationFactory<Program>
+public class GatewayFactory(string? dataDirectory = null, DateTimeOffset? clockStart = null) : WebApplicationFactory<Program>
 {
     private readonly TempDirectory? _ownedDirectory = dataDirectory is null ? new TempDirectory() : null;
     private readonly List<Action<IServiceCollection>> _serviceOverrides = [];
@@ -25,7 +25,7 @@ public class GatewayFactory(string? dataDirectory = null) : WebApplicationFactor
 
     public string DataDirectory => dataDirectory ?? _ownedDirectory!.Path;
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Time { get; } = new(clockStart ?? new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero));
 
     public CapturingLoggerProvider Logs { get; } = new();
 
@@ -82,7 +82,7 @@ public class GatewayFactory(string? dataDirectory = null) : WebApplicationFactor
     /// <summary>An HTTP client that sends the given bearer token.</summary>
     public HttpClient ClientWithToken(string token)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }

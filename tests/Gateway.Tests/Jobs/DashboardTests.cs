@@ -64,7 +64,7 @@ public sealed class DashboardTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/hangfire")).StatusCode);
         var id = (await (await _gateway.ClientWithToken(token).GetAsync("/api/user-tokens")).ExpectJsonAsync(HttpStatusCode.OK))[0].GetProperty("id").GetString();
 
-        await (await browser.PutAsJsonAsync($"/api/user-tokens/{id}", new { revoke = true })).ExpectJsonAsync(HttpStatusCode.OK);
+        await (await _gateway.ClientWithToken(token).PutAsJsonAsync($"/api/user-tokens/{id}", new { revoke = true })).ExpectJsonAsync(HttpStatusCode.OK);
 
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/hangfire")).StatusCode);
     }

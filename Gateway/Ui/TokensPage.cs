@@ -1,0 +1,76 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.FileProviders;
+using ScimGateway.Gateway.Authentication;
+
+namespace ScimGateway.Gateway.Ui;
+
+/// <summary>
+/// Settings &gt; Tokens, served by the gateway: one HTML template plus static ES modules, no build step, no CDN. The
+/// template is filled on the server with the user's name, role and CSRF token; admin-only markup is removed for
+/// everyone else, so non-admins never receive it.
+/// </summary>
+internal static class TokensPage
+{
+    public const string Path = "/settings/tokens";
+    private const string AssetsPath = "/ui";
+    private const string AdminStart = "<!--admin-->";
+    private const string AdminEnd = "<!--/admin-->";
+
+    public static IFileProvider Assets { get; } = new PhysicalFileProvider(System.IO.Path.Combine(AppContext.BaseDirectory, "ui"));
+
+    public static WebApplication UseTokensPageAssets(this WebApplication app)
+    {
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = Assets,
+            RequestPath = AssetsPath,
+            OnPrepareResponse = context => SecurityHeaders.Apply(context.Context.Response.Headers),
+        });
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapTokensPage(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(Path, Render).RequireAuthorization(GatewayPolicies.Session);
+        endpoints.MapGet("/", () => Results.Redirect(Path)).AllowAnonymous();
+        return endpoints;
+    }
+
+    private static IResult Render(HttpContext context, IAntiforgery antiforgery)
+    {
+        var template = ReadTemplate();
+        var role = context.User.FindFirstValue(ClaimTypes.Role) ?? "Member";
+        var html = HtmlEncoder.Default;
+        var page = (role == "Admin" ? template.Replace(AdminStart, "", StringComparison.Ordinal).Replace(AdminEnd, "", StringComparison.Ordinal)
+                : WithoutAdminSections(template))
+            .Replace("{{csrf}}", html.Encode(antiforgery.GetAndStoreTokens(context).RequestToken ?? ""), StringComparison.Ordinal)
+            .Replace("{{role}}", html.Encode(role), StringComparison.Ordinal)
+            .Replace("{{userName}}", html.Encode(context.User.Identity?.Name ?? ""), StringComparison.Ordinal);
+        SecurityHeaders.Apply(context.Response.Headers);
+        context.Response.Headers.CacheControl = "no-store";
+        return Results.Content(page, "text/html; charset=utf-8");
+    }
+
+    private static string ReadTemplate()
+    {
+        using var stream = Assets.GetFileInfo("tokens.html").CreateReadStream();
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private static string WithoutAdminSections(string template)
+    {
+        var builder = new System.Text.StringBuilder(template.Length);
+        var position = 0;
+        while (template.IndexOf(AdminStart, position, StringComparison.Ordinal) is var start and >= 0)
+        {
+            var end = template.IndexOf(AdminEnd, start, StringComparison.Ordinal);
+            builder.Append(template, position, start - position);
+            position = end + AdminEnd.Length;
+        }
+
+        return builder.Append(template, position, template.Length - position).ToString();
+    }
+}
