@@ -37,10 +37,12 @@ internal sealed partial class LiteDbWriteTransaction(LiteDbConnection connection
         ArgumentNullException.ThrowIfNull(queue);
         ArgumentNullException.ThrowIfNull(jobId);
         _wakesWorkers = true;
+        var entryId = Store.NextQueueEntryId();
         _operations.Add((db, _) => db.Col(Collections.Queue).Insert(new BsonDocument
         {
+            ["_id"] = entryId,
             ["Queue"] = queue,
-            ["Q"] = queue,
+            ["Q"] = QueueKeys.Waiting(queue, entryId),
             ["JobId"] = jobId,
             ["FetchedAt"] = BsonValue.Null,
             ["Token"] = BsonValue.Null,

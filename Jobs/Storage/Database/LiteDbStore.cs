@@ -18,6 +18,7 @@ internal sealed partial class LiteDbStore : IDisposable
     private readonly ILogger _logger;
     private LiteDatabase _database;
     private long _lastJobId;
+    private long _lastQueueEntryId;
     private bool _disposed;
 
     public LiteDbStore(string filePath, LiteDbStorageOptions options, TimeProvider time, ILogger logger)
@@ -54,6 +55,9 @@ internal sealed partial class LiteDbStore : IDisposable
 
     /// <summary>Job ids are handed out before commit (Transaction.CreateJob returns one), so they come from memory, seeded at open.</summary>
     public long NextJobId() => Interlocked.Increment(ref _lastJobId);
+
+    /// <summary>Queue entry ids are part of the FIFO index key, so they too are known before the insert.</summary>
+    public long NextQueueEntryId() => Interlocked.Increment(ref _lastQueueEntryId);
 
     public T Read<T>(Func<LiteDatabase, T> read)
     {
@@ -201,9 +205,8 @@ internal sealed partial class LiteDbStore : IDisposable
         try
         {
             Collections.EnsureIndexes(db);
-            var max = db.Col(Collections.Jobs).Max("_id");
-            var seed = max.IsNumber ? max.AsInt64 : 0;
-            InterlockedMax(ref _lastJobId, seed);
+            InterlockedMax(ref _lastJobId, LargestId(db, Collections.Jobs));
+            InterlockedMax(ref _lastQueueEntryId, LargestId(db, Collections.Queue));
         }
         catch
         {
@@ -214,6 +217,9 @@ internal sealed partial class LiteDbStore : IDisposable
         Log.DatabaseOpened(_logger, _connectionString.Filename);
         return db;
     }
+
+    private static long LargestId(LiteDatabase db, string collection) =>
+        db.Col(collection).Find(Query.All("_id", Query.Descending), 0, 1).FirstOrDefault() is { } newest ? newest["_id"].AsInt64 : 0;
 
     private static void InterlockedMax(ref long target, long value)
     {

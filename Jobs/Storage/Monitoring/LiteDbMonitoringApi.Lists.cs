@@ -3,6 +3,7 @@ using Hangfire.States;
 using Hangfire.Storage.Monitoring;
 using LiteDB;
 using ScimGateway.Jobs.Storage.Database;
+using ScimGateway.Jobs.Storage.Queues;
 
 namespace ScimGateway.Jobs.Storage.Monitoring;
 
@@ -97,7 +98,7 @@ internal sealed partial class LiteDbMonitoringApi
             .ToList().Select(JobRecord.From).ToList();
 
     private static JobList<EnqueuedJobDto> Enqueued(LiteDatabase db, string queue, int from, int perPage) =>
-        new(db.Col(Collections.Queue).Find(Query.EQ("Q", queue)).OrderBy(e => e["_id"].AsInt64).Skip(from).Take(perPage)
+        new(db.Col(Collections.Queue).Find(QueueKeys.WaitingIn(queue)).OrderBy(e => e["_id"].AsInt64).Skip(from).Take(perPage)
             .Select(e => JobRecord.Find(db, e["JobId"].AsString))
             .Where(r => r is not null)
             .Select(r =>

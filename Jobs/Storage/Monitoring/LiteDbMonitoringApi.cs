@@ -4,6 +4,7 @@ using Hangfire.Storage;
 using Hangfire.Storage.Monitoring;
 using LiteDB;
 using ScimGateway.Jobs.Storage.Database;
+using ScimGateway.Jobs.Storage.Queues;
 
 namespace ScimGateway.Jobs.Storage.Monitoring;
 
@@ -16,7 +17,7 @@ internal sealed partial class LiteDbMonitoringApi(LiteDbStore store) : JobStorag
         QueueNames(db).Select(name => new QueueWithTopEnqueuedJobsDto
         {
             Name = name,
-            Length = db.Col(Collections.Queue).Count(Query.EQ("Q", name)),
+            Length = db.Col(Collections.Queue).Count(QueueKeys.WaitingIn(name)),
             Fetched = FetchedEntries(db, name).Count(),
             FirstJobs = Enqueued(db, name, 0, TopJobsPerQueue),
         }).ToList());
@@ -76,7 +77,7 @@ internal sealed partial class LiteDbMonitoringApi(LiteDbStore store) : JobStorag
 
     public override long ScheduledCount() => store.Read(db => StateCount(db, ScheduledState.StateName));
 
-    public override long EnqueuedCount(string queue) => store.Read(db => (long)db.Col(Collections.Queue).Count(Query.EQ("Q", queue)));
+    public override long EnqueuedCount(string queue) => store.Read(db => (long)db.Col(Collections.Queue).Count(QueueKeys.WaitingIn(queue)));
 
     public override long FetchedCount(string queue) => store.Read(db => (long)FetchedEntries(db, queue).Count());
 

@@ -46,7 +46,7 @@ internal sealed class LiteDbFetchedJob : IFetchedJob
             var entry = queue.FindById(EntryId);
             if (entry is not null && entry["Token"] == Token)
             {
-                entry["Q"] = entry["Queue"];
+                entry["Q"] = QueueKeys.Waiting(entry["Queue"].AsString, EntryId);
                 entry["FetchedAt"] = BsonValue.Null;
                 entry["Token"] = BsonValue.Null;
                 queue.Update(entry);

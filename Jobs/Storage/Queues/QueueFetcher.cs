@@ -49,7 +49,7 @@ internal static class QueueFetcher
                 break;
             }
 
-            entry = queue.FindOne(Query.EQ("Q", name));
+            entry = queue.FindOne(QueueKeys.WaitingIn(name));
         }
 
         if (entry is null)

@@ -1,0 +1,16 @@
+using LiteDB;
+
+namespace ScimGateway.Jobs.Storage.Queues;
+
+/// <summary>
+/// A waiting entry's <c>Q</c> is "queue|zero-padded entry id": LiteDB orders equal index keys arbitrarily, so the id in
+/// the key is what makes the first index hit the oldest entry (FIFO) without reading the whole queue.
+/// </summary>
+internal static class QueueKeys
+{
+    public static string Waiting(string queue, long entryId) =>
+        $"{queue}|{entryId.ToString("D19", System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>Waiting entries of one queue; Hangfire queue names cannot contain '|'.</summary>
+    public static BsonExpression WaitingIn(string queue) => Query.StartsWith("Q", queue + "|");
+}
