@@ -20,7 +20,7 @@ internal static class Collections
     public static void EnsureIndexes(LiteDatabase db)
     {
         db.GetCollection(Jobs).EnsureIndex("State", false);
-        // Q holds "queue|id" (QueueKeys) while the entry waits and null while a worker holds it: one index serves both lookups.
+        // Q holds "queue|id" (QueueKeys) while the entry waits and QueueKeys.Held while a worker holds it: one index serves both lookups.
         db.GetCollection(Queue, BsonAutoId.Int64).EnsureIndex("Q", false);
         foreach (var keyed in new[] { Sets, Hashes, Lists })
         {

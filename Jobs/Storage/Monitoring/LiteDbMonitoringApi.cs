@@ -100,7 +100,7 @@ internal sealed partial class LiteDbMonitoringApi(LiteDbStore store) : JobStorag
         db.Col(Collections.Queue).FindAll().Select(e => e["Queue"].AsString).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
     private static IEnumerable<BsonDocument> FetchedEntries(LiteDatabase db, string queue) =>
-        db.Col(Collections.Queue).Find(Query.EQ("Q", BsonValue.Null)).Where(e => e["Queue"].AsString == queue);
+        db.Col(Collections.Queue).Find(QueueKeys.HeldEntries).Where(e => e["Queue"].AsString == queue);
 
     private static (Job? Job, JobLoadException? Error, InvocationData Invocation) Load(JobRecord record)
     {

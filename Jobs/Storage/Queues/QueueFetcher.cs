@@ -37,9 +37,9 @@ internal static class QueueFetcher
         var now = store.UtcNow;
 
         // Entries whose holder stopped refreshing them (a dead process) come first, so they cannot starve behind new work.
-        // Only held entries have Q = null, and there are about as many of them as running workers.
+        // Only held entries have Q = Held, and there are about as many of them as running workers.
         var cutoff = now - store.Options.InvisibilityTimeout;
-        var entry = queue.Find(Query.EQ("Q", BsonValue.Null))
+        var entry = queue.Find(QueueKeys.HeldEntries)
             .FirstOrDefault(e => queues.Contains(e["Queue"].AsString) && Bson.Date(e["FetchedAt"]) is { } fetchedAt && fetchedAt < cutoff);
 
         foreach (var name in queues)
@@ -57,7 +57,7 @@ internal static class QueueFetcher
             return null;
         }
 
-        entry["Q"] = BsonValue.Null;
+        entry["Q"] = QueueKeys.Held;
         entry["FetchedAt"] = now;
         entry["Token"] = Guid.NewGuid().ToString("N");
         queue.Update(entry);
