@@ -40,7 +40,14 @@ internal sealed class DistributedLockManager(LiteDbStore store)
     public void Release(string resource, string owner)
     {
         store.Leases.ForgetLock(resource);
-        store.Write(db => db.Col(Collections.Locks).DeleteMany(Query.And(Query.EQ("_id", resource), Query.EQ("Owner", owner))));
+        store.Write(db =>
+        {
+            var locks = db.Col(Collections.Locks);
+            if (locks.FindById(resource) is { } row && row["Owner"] == owner)
+            {
+                locks.Delete(resource);
+            }
+        });
         _released.Pulse();
     }
 

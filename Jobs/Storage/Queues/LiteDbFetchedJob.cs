@@ -65,8 +65,15 @@ internal sealed class LiteDbFetchedJob : IFetchedJob
     }
 
     /// <summary>Deletes the entry inside a caller's write transaction (Transaction.RemoveFromQueue).</summary>
-    internal void Remove(LiteDatabase db) =>
-        db.Col(Collections.Queue).DeleteMany(Query.And(Query.EQ("_id", EntryId), Query.EQ("Token", Token)));
+    internal void Remove(LiteDatabase db)
+    {
+        // A lookup by id then a token check: an AND predicate would make LiteDB evaluate it over far more documents.
+        var queue = db.Col(Collections.Queue);
+        if (queue.FindById(EntryId) is { } entry && entry["Token"] == Token)
+        {
+            queue.Delete(EntryId);
+        }
+    }
 
     /// <summary>Stops the keep-alive; called once the entry is gone or handed back.</summary>
     internal void Complete()
