@@ -1,3 +1,11 @@
 using BenchmarkDotNet.Running;
+using ScimGateway.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(ScimGateway.Benchmarks.BenchmarkEntry).Assembly).Run(args);
+// "jobstorage" is a plain measured run (see JobStorageThroughput); everything else goes to BenchmarkDotNet.
+if (args.Length > 0 && args[0] == "jobstorage")
+{
+    JobStorageThroughput.Run(args[1..]);
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntry).Assembly).Run(args);
