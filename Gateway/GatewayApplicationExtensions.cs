@@ -12,6 +12,7 @@ public static class GatewayApplicationExtensions
     public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        ShippedSettings.AddTo(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddGatewayCore();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));

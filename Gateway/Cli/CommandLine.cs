@@ -67,6 +67,7 @@ internal static class CommandLine
     private static IHost BuildHost(string? dataDirectory)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+        ShippedSettings.AddTo(builder.Configuration, builder.Environment.ContentRootPath);
         if (dataDirectory is not null)
         {
             builder.Configuration["Storage:DataDirectory"] = dataDirectory;
