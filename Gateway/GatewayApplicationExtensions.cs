@@ -1,5 +1,6 @@
 using ScimGateway.Gateway.Api;
 using ScimGateway.Gateway.Authentication;
+using ScimGateway.Gateway.Proxy;
 using ScimGateway.Gateway.Storage;
 using ScimGateway.Gateway.Usage;
 
@@ -19,6 +20,7 @@ public static class GatewayApplicationExtensions
         builder.Services.AddAuthentication(TokenAuthenticationDefaults.Scheme)
             .AddScheme<TokenAuthenticationOptions, TokenAuthenticationHandler>(TokenAuthenticationDefaults.Scheme, null);
         builder.Services.AddAuthorizationBuilder().AddGatewayPolicies();
+        builder.AddGatewayProxy();
         return builder;
     }
 
@@ -58,6 +60,7 @@ public static class GatewayApplicationExtensions
         app.MapUserTokensApi();
         app.MapServiceUsersApi();
         app.MapAuditApi();
+        app.MapGatewayProxy();
         return app;
     }
 }
