@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.Features;
 using ScimGateway.Gateway.Errors;
 using ScimGateway.Tokens.Validation;
 
@@ -31,6 +32,16 @@ internal sealed class ProxyAccessMiddleware(RequestDelegate next, ILogger<ProxyA
             ProxyLog.Refused(logger, context.Request.Method, context.Request.Path, "the path belongs to the gateway.");
             return ErrorResponses.WriteAsync(context, StatusCodes.Status404NotFound,
                 $"The gateway serves this path itself and has no endpoint for {context.Request.Method} {context.Request.Path}; it is not forwarded upstream.");
+        }
+
+        // Kestrel enforces the body limit only when the body is read, by which time YARP has sent the request
+        // upstream; a declared length over the limit is refused here so the upstream never sees the request.
+        if (context.Request.ContentLength is { } length
+            && context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize is { } limit && length > limit)
+        {
+            ProxyLog.Refused(logger, context.Request.Method, context.Request.Path, "the declared body exceeds the size limit.");
+            return ErrorResponses.WriteAsync(context, StatusCodes.Status413PayloadTooLarge,
+                $"The request body of {length} bytes exceeds the gateway's limit of {limit} bytes (Kestrel:Limits:MaxRequestBodySize).");
         }
 
         return next(context);
