@@ -1,5 +1,6 @@
 using ScimGateway.Gateway.Api;
 using ScimGateway.Gateway.Authentication;
+using ScimGateway.Gateway.Proxy;
 using ScimGateway.Gateway.Storage;
 using ScimGateway.Gateway.Ui;
 using ScimGateway.Gateway.Usage;
@@ -24,6 +25,7 @@ public static class GatewayApplicationExtensions
             .AddBrowserSessions();
         builder.Services.AddJobs();
         builder.Services.AddAuthorizationBuilder().AddGatewayPolicies();
+        builder.AddGatewayProxy();
         return builder;
     }
 
@@ -71,6 +73,7 @@ public static class GatewayApplicationExtensions
         app.MapLoginPages();
         app.MapTokensPage();
         app.MapJobsDashboard(GatewayPolicies.AdminSession);
+        app.MapGatewayProxy();
         return app;
     }
 }

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Proxy load benchmark: the same request through (a) the upstream directly, (b) plain YARP with no authentication,
+# (c) the gateway (token check, identity transform, usage counting), each at 32 and 128 connections with wrk.
+# Loopback only; every process started here is stopped on exit. Usage: bench/proxy/run.sh [seconds-per-run]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+DURATION="${1:-15}"
+THREADS=2
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 Logging__LogLevel__Default=Warning
+
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+
+WORK="$(mktemp -d)"
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+wait_for() { # URL: wait until the port answers anything
+  for _ in $(seq 1 100); do curl -s -o /dev/null "$1" && return 0; sleep 0.1; done
+  echo "nothing answered at $1" >&2; exit 1
+}
+
+echo "Building (Release)..." >&2
+dotnet build -c Release bench/ProxyBench -v q -nologo >/dev/null
+dotnet build -c Release Gateway -v q -nologo >/dev/null
+BENCH=bench/ProxyBench/bin/Release/net10.0/ScimGateway.ProxyBench.dll
+GATEWAY=Gateway/bin/Release/net10.0/ScimGateway.dll
+
+UP_PORT=$(free_port); YARP_PORT=$(free_port); GW_PORT=$(free_port)
+UPSTREAM="http://127.0.0.1:$UP_PORT"
+
+dotnet "$BENCH" upstream --urls "$UPSTREAM" & PIDS+=($!)
+dotnet "$BENCH" yarp --urls "http://127.0.0.1:$YARP_PORT" --upstream "$UPSTREAM/" & PIDS+=($!)
+
+dotnet "$GATEWAY" users add --user-name bench@example.com --data-dir "$WORK/data" >/dev/null
+TOKEN=$(dotnet "$GATEWAY" tokens issue --user bench@example.com --name bench --expires-in-days 1 --data-dir "$WORK/data")
+Storage__DataDirectory="$WORK/data" \
+ReverseProxy__Clusters__qualytics__Destinations__primary__Address="$UPSTREAM/" \
+  dotnet "$GATEWAY" --urls "http://127.0.0.1:$GW_PORT" & PIDS+=($!)
+
+wait_for "$UPSTREAM/api/datastores"; wait_for "http://127.0.0.1:$YARP_PORT/api/datastores"; wait_for "http://127.0.0.1:$GW_PORT/healthz"
+status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$GW_PORT/api/datastores")
+[ "$status" = 200 ] || { echo "gateway answered $status to the benchmark token" >&2; exit 1; }
+
+# wrk latency values (e.g. 812.00us, 1.23ms, 2.00s) -> microseconds
+to_us() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); print v+0} else if (v ~ /ms$/) {sub(/ms$/,"",v); print v*1000} else {sub(/s$/,"",v); print v*1000000}}'; }
+
+declare -A RPS P50
+results="$WORK/results.md"
+echo "| target | connections | requests/s | p50 | p75 | p90 | p99 | non-2xx |" > "$results"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|" >> "$results"
+run() { # NAME URL CONNECTIONS [wrk args...]
+  local name=$1 url=$2 conns=$3; shift 3
+  wrk -t"$THREADS" -c"$conns" -d3s "$@" "$url" >/dev/null   # warm-up (JIT, connection pools)
+  local out; out=$(wrk -t"$THREADS" -c"$conns" -d"${DURATION}s" --latency "$@" "$url")
+  local rps p50 p75 p90 p99 bad
+  rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1=="50%" {print $2}' <<<"$out" | to_us); p75=$(awk '$1=="75%" {print $2}' <<<"$out" | to_us)
+  p90=$(awk '$1=="90%" {print $2}' <<<"$out" | to_us); p99=$(awk '$1=="99%" {print $2}' <<<"$out" | to_us)
+  bad=$(awk '/Non-2xx/ {print $5}' <<<"$out"); bad=${bad:-0}
+  RPS[$name-$conns]=$rps; P50[$name-$conns]=$p50
+  printf '| %s | %s | %.0f | %.0f µs | %.0f µs | %.0f µs | %.0f µs | %s |\n' "$name" "$conns" "$rps" "$p50" "$p75" "$p90" "$p99" "$bad" >> "$results"
+  echo "done: $name at $conns connections" >&2
+}
+
+for conns in 32 128; do
+  run upstream "$UPSTREAM/api/datastores" "$conns"
+  run plain-yarp "http://127.0.0.1:$YARP_PORT/api/datastores" "$conns"
+  run gateway "http://127.0.0.1:$GW_PORT/api/datastores" "$conns" -H "Authorization: Bearer $TOKEN"
+done
+
+echo
+echo "$(date -u +%Y-%m-%d), $(nproc) cores, .NET $(dotnet --version), wrk -t$THREADS -d${DURATION}s --latency"
+echo
+cat "$results"
+echo
+echo "| connections | gateway / plain YARP throughput | gateway p50 - plain YARP p50 |"
+echo "|---:|---:|---:|"
+for conns in 32 128; do
+  awk -v c="$conns" -v g="${RPS[gateway-$conns]}" -v y="${RPS[plain-yarp-$conns]}" -v gp="${P50[gateway-$conns]}" -v yp="${P50[plain-yarp-$conns]}" \
+    'BEGIN { printf "| %s | %.1f%% | %+.0f µs |\n", c, 100*g/y, gp-yp }'
+done
