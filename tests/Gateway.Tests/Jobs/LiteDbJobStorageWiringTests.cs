@@ -46,17 +46,18 @@ public sealed class LiteDbJobStorageWiringTests
     }
 
     [Fact]
-    public void Stop_ClosesTheJobStorage()
+    public async Task Stop_ClosesTheJobStorageFile()
     {
         using var data = new TempDirectory();
         var gateway = new GatewayFactory(data.Path).WithLiteDbJobStorage();
-        var storage = Assert.IsType<LiteDbJobStorage>(gateway.Service<JobStorage>());
+        var file = Assert.IsType<LiteDbJobStorage>(gateway.Service<JobStorage>()).FilePath;
         gateway.Service<IBackgroundJobClient>().Enqueue(() => TestJobs.Noop());
+        // While LiteDB has the file open (a shared lock on Unix), nobody can open it exclusively.
+        Assert.Throws<IOException>(() => new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.None).Dispose());
 
-        gateway.Dispose();
+        await gateway.DisposeAsync();
 
-        var afterStop = Record.Exception(() => storage.GetMonitoringApi().GetStatistics());
-        Assert.True(afterStop is ObjectDisposedException or LiteDB.LiteException { ErrorCode: LiteDB.LiteException.ENGINE_DISPOSED }, $"The job storage is still open after the stop: {afterStop}");
+        await FileRelease.WaitUntilClosedAsync(file);
     }
 
     private static string Messages(Exception error) => error is AggregateException all
