@@ -23,7 +23,7 @@ public static class GatewayApplicationExtensions
         builder.Services.AddAuthentication(TokenAuthenticationDefaults.Scheme)
             .AddScheme<TokenAuthenticationOptions, TokenAuthenticationHandler>(TokenAuthenticationDefaults.Scheme, null)
             .AddBrowserSessions();
-        builder.Services.AddJobs();
+        builder.Services.AddJobs().PlaceJobStorageInDataDirectory();
         builder.Services.AddAuthorizationBuilder().AddGatewayPolicies();
         builder.AddGatewayProxy();
         return builder;

@@ -8,8 +8,18 @@ public sealed class JobsOptions
     /// <summary>The configuration section.</summary>
     public const string Section = "Jobs";
 
+    /// <summary>The section of the LiteDB job storage's settings (<see cref="Storage.LiteDbStorageOptions"/>).</summary>
+    public const string LiteDbSection = "Jobs:LiteDb";
+
     /// <summary>Where Hangfire keeps jobs.</summary>
-    public JobStorageKind Storage { get; set; } = JobStorageKind.InMemory;
+    public JobStorageKind Storage { get; set; } = JobStorageKind.LiteDb;
+
+    /// <summary>
+    /// The LiteDB job storage file, used when <see cref="Storage"/> is <see cref="JobStorageKind.LiteDb"/>. Set by the
+    /// host, not by configuration: the file must sit in a directory the host owns exclusively, because two processes on
+    /// one LiteDB file can silently lose writes (the gateway puts <c>hangfire.db</c> in its locked data directory).
+    /// </summary>
+    public string? LiteDbFilePath { get; set; }
 
     /// <summary>Whether this process runs a Hangfire server (executes jobs). The dashboard works either way.</summary>
     public bool ServerEnabled { get; set; } = true;

@@ -14,6 +14,11 @@ internal sealed class JobsOptionsValidator : IValidateOptions<JobsOptions>
             failures.Add($"Jobs:Storage must be one of: {string.Join(", ", Enum.GetNames<JobStorageKind>())}.");
         }
 
+        if (options.Storage == JobStorageKind.LiteDb && !Path.IsPathFullyQualified(options.LiteDbFilePath ?? string.Empty))
+        {
+            failures.Add("Jobs:Storage is LiteDb but the host set no absolute job storage file (JobsOptions.LiteDbFilePath).");
+        }
+
         if (options.ExpiryWarningDays is { } days)
         {
             if (days.Any(d => d is < 1 or > 365))

@@ -8,6 +8,9 @@ public sealed class GatewayStorage : IDisposable
     /// <summary>The application database's file name.</summary>
     public const string DatabaseFileName = "gateway.db";
 
+    /// <summary>The Hangfire job storage's file name (LiteDB, next to the application database, under the same lock).</summary>
+    public const string JobDatabaseFileName = "hangfire.db";
+
     private GatewayStorage(DataDirectory directory, LiteDatabase database)
     {
         Directory = directory;

@@ -1,5 +1,9 @@
 using Hangfire;
 using Hangfire.InMemory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ScimGateway.Jobs.Storage;
 
 namespace ScimGateway.Jobs.Hosting;
 
@@ -9,9 +13,23 @@ namespace ScimGateway.Jobs.Hosting;
 /// </summary>
 internal static class JobStorageFactory
 {
-    public static JobStorage Create(JobsOptions options) => options.Storage switch
+    public static JobStorage Create(IServiceProvider services)
     {
-        JobStorageKind.InMemory => new InMemoryStorage(new InMemoryStorageOptions()),
-        _ => throw new InvalidOperationException($"Jobs:Storage '{options.Storage}' is not supported."),
-    };
+        // Reading the options first runs the host's post-configuration, which (in the gateway) takes the data directory
+        // lock before the job storage file is opened.
+        var options = services.GetRequiredService<IOptions<JobsOptions>>().Value;
+        return options.Storage switch
+        {
+            JobStorageKind.InMemory => new InMemoryStorage(new InMemoryStorageOptions()),
+
+            // The system clock, not the host's TimeProvider: invisibility, lock lifetimes and expiry are Hangfire's
+            // real-time semantics (Hangfire itself reads DateTime.UtcNow), while job logic keeps its own injected clock.
+            JobStorageKind.LiteDb => new LiteDbJobStorage(
+                options.LiteDbFilePath!,
+                services.GetRequiredService<IOptions<LiteDbStorageOptions>>().Value,
+                TimeProvider.System,
+                services.GetRequiredService<ILogger<LiteDbJobStorage>>()),
+            _ => throw new InvalidOperationException($"Jobs:Storage '{options.Storage}' is not supported."),
+        };
+    }
 }

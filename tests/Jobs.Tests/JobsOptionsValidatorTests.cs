@@ -5,12 +5,30 @@ public sealed class JobsOptionsValidatorTests
     private readonly JobsOptionsValidator _validator = new();
 
     [Fact]
-    public void Defaults_AreValid_WithWarningsAt30And7()
+    public void Defaults_WithHostSetFile_AreValid_LiteDbWithWarningsAt30And7()
     {
-        var options = new JobsOptions();
+        var options = new JobsOptions { LiteDbFilePath = Path.Combine(Path.GetTempPath(), "hangfire.db") };
 
         Assert.True(_validator.Validate(null, options).Succeeded);
+        Assert.Equal(JobStorageKind.LiteDb, options.Storage);
         Assert.Equal([30, 7], options.EffectiveWarningDays);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("hangfire.db")]
+    public void LiteDb_WithoutAbsoluteFile_Fails(string? file)
+    {
+        var result = _validator.Validate(null, new JobsOptions { LiteDbFilePath = file });
+
+        Assert.True(result.Failed);
+        Assert.Contains("LiteDbFilePath", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void InMemory_NeedsNoFile()
+    {
+        Assert.True(_validator.Validate(null, new JobsOptions { Storage = JobStorageKind.InMemory }).Succeeded);
     }
 
     [Theory]

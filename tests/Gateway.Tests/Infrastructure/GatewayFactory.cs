@@ -46,6 +46,9 @@ public class GatewayFactory(string? dataDirectory = null, DateTimeOffset? clockS
     /// <summary>Starts a Hangfire server in this host, with retries that come due quickly. Call before first use.</summary>
     public GatewayFactory WithJobServer() => WithSetting("Jobs:ServerEnabled", "true").WithSetting("Jobs:SchedulePollingSeconds", "1");
 
+    /// <summary>Keeps Hangfire's jobs in <c>hangfire.db</c> in the data directory, as the shipped default does. Call before first use.</summary>
+    public GatewayFactory WithLiteDbJobStorage() => WithSetting("Jobs:Storage", "LiteDb");
+
     public T Service<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
@@ -94,6 +97,9 @@ public class GatewayFactory(string? dataDirectory = null, DateTimeOffset? clockS
 
         // Only tests that run jobs start a Hangfire server (WithJobServer), and those run in one serial collection.
         builder.UseSetting("Jobs:ServerEnabled", "false");
+
+        // Fast tests keep Hangfire in memory; tests of the LiteDB job storage set Jobs:Storage=LiteDb (WithLiteDbJobStorage).
+        builder.UseSetting("Jobs:Storage", "InMemory");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
