@@ -10,9 +10,15 @@ namespace ScimGateway.Gateway.Ui;
 /// </summary>
 internal sealed class SessionCsrfMiddleware(RequestDelegate next, IAntiforgery antiforgery)
 {
-    public async Task InvokeAsync(HttpContext context)
+    /// <summary>
+    /// Not async on the common path (bearer calls, reads): returning <c>next</c>'s task directly saves an async state
+    /// machine and a continuation on every proxied request, which all complete asynchronously.
+    /// </summary>
+    public Task InvokeAsync(HttpContext context) => IsSessionStateChange(context) ? CheckThenInvokeAsync(context) : next(context);
+
+    private async Task CheckThenInvokeAsync(HttpContext context)
     {
-        if (IsSessionStateChange(context) && !await antiforgery.IsRequestValidAsync(context))
+        if (!await antiforgery.IsRequestValidAsync(context))
         {
             await ErrorResponses.WriteAsync(context, StatusCodes.Status400BadRequest,
                 "The request is missing a valid CSRF token; reload the page and try again.");

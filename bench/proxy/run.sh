@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Proxy load benchmark: the same request through (a) the upstream directly, (b) plain YARP with no authentication,
 # (c) the gateway (token check, identity transform, usage counting), each at 32 and 128 connections with wrk.
-# Loopback only; every process started here is stopped on exit. Usage: bench/proxy/run.sh [seconds-per-run]
+# Reports requests/s, latency and the server process's CPU time per request (from /proc).
+# Loopback only; every process started here is stopped on exit. Usage: [WARMUP=s] bench/proxy/run.sh [seconds-per-run]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION="${1:-15}"
+WARMUP="${WARMUP:-10}"
 THREADS=2
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 Logging__LogLevel__Default=Warning
 
@@ -34,14 +36,14 @@ GATEWAY=Gateway/bin/Release/net10.0/ScimGateway.dll
 UP_PORT=$(free_port); YARP_PORT=$(free_port); GW_PORT=$(free_port)
 UPSTREAM="http://127.0.0.1:$UP_PORT"
 
-dotnet "$BENCH" upstream --urls "$UPSTREAM" & PIDS+=($!)
-dotnet "$BENCH" yarp --urls "http://127.0.0.1:$YARP_PORT" --upstream "$UPSTREAM/" & PIDS+=($!)
+dotnet "$BENCH" upstream --urls "$UPSTREAM" & UP_PID=$!; PIDS+=($UP_PID)
+dotnet "$BENCH" yarp --urls "http://127.0.0.1:$YARP_PORT" --upstream "$UPSTREAM/" & YARP_PID=$!; PIDS+=($YARP_PID)
 
 dotnet "$GATEWAY" users add --user-name bench@example.com --data-dir "$WORK/data" >/dev/null
 TOKEN=$(dotnet "$GATEWAY" tokens issue --user bench@example.com --name bench --expires-in-days 1 --data-dir "$WORK/data")
 Storage__DataDirectory="$WORK/data" \
 ReverseProxy__Clusters__qualytics__Destinations__primary__Address="$UPSTREAM/" \
-  dotnet "$GATEWAY" --urls "http://127.0.0.1:$GW_PORT" & PIDS+=($!)
+  dotnet "$GATEWAY" --urls "http://127.0.0.1:$GW_PORT" & GW_PID=$!; PIDS+=($GW_PID)
 
 wait_for "$UPSTREAM/api/datastores"; wait_for "http://127.0.0.1:$YARP_PORT/api/datastores"; wait_for "http://127.0.0.1:$GW_PORT/healthz"
 status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$GW_PORT/api/datastores")
@@ -50,38 +52,50 @@ status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN
 # wrk latency values (e.g. 812.00us, 1.23ms, 2.00s) -> microseconds
 to_us() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); print v+0} else if (v ~ /ms$/) {sub(/ms$/,"",v); print v*1000} else {sub(/s$/,"",v); print v*1000000}}'; }
 
-declare -A RPS P50
+# CPU time (user + system, clock ticks) the process has used so far: CPU per request is far less sensitive to
+# other load on the machine than requests/s, because time spent waiting for a core is not counted.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+TICKS=$(getconf CLK_TCK)
+
+declare -A RPS P50 CPU
 results="$WORK/results.md"
-echo "| target | connections | requests/s | p50 | p75 | p90 | p99 | non-2xx |" > "$results"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|" >> "$results"
-run() { # NAME URL CONNECTIONS [wrk args...]
-  local name=$1 url=$2 conns=$3; shift 3
-  wrk -t"$THREADS" -c"$conns" -d3s "$@" "$url" >/dev/null   # warm-up (JIT, connection pools)
+echo "| target | connections | requests/s | p50 | p75 | p90 | p99 | non-2xx | server CPU per request |" > "$results"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|" >> "$results"
+run() { # NAME PID URL CONNECTIONS [wrk args...]
+  local name=$1 pid=$2 url=$3 conns=$4; shift 4
+  # Warm-up: JIT tiering (the gateway has far more code to tier up than plain YARP; 3 s left it in the
+  # measured window), connection pools, GC budgets.
+  wrk -t"$THREADS" -c"$conns" -d"${WARMUP}s" "$@" "$url" >/dev/null
+  local before; before=$(cpu_ticks "$pid")
   local out; out=$(wrk -t"$THREADS" -c"$conns" -d"${DURATION}s" --latency "$@" "$url")
-  local rps p50 p75 p90 p99 bad
+  local after; after=$(cpu_ticks "$pid")
+  local rps p50 p75 p90 p99 bad requests cpu
   rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
+  requests=$(awk '/requests in/ {print $1}' <<<"$out")
+  cpu=$(awk -v t=$((after - before)) -v hz="$TICKS" -v n="$requests" 'BEGIN { printf "%.1f", t * 1e6 / hz / n }')
   p50=$(awk '$1=="50%" {print $2}' <<<"$out" | to_us); p75=$(awk '$1=="75%" {print $2}' <<<"$out" | to_us)
   p90=$(awk '$1=="90%" {print $2}' <<<"$out" | to_us); p99=$(awk '$1=="99%" {print $2}' <<<"$out" | to_us)
   bad=$(awk '/Non-2xx/ {print $5}' <<<"$out"); bad=${bad:-0}
-  RPS[$name-$conns]=$rps; P50[$name-$conns]=$p50
-  printf '| %s | %s | %.0f | %.0f µs | %.0f µs | %.0f µs | %.0f µs | %s |\n' "$name" "$conns" "$rps" "$p50" "$p75" "$p90" "$p99" "$bad" >> "$results"
+  RPS[$name-$conns]=$rps; P50[$name-$conns]=$p50; CPU[$name-$conns]=$cpu
+  printf '| %s | %s | %.0f | %.0f µs | %.0f µs | %.0f µs | %.0f µs | %s | %s µs |\n' "$name" "$conns" "$rps" "$p50" "$p75" "$p90" "$p99" "$bad" "$cpu" >> "$results"
   echo "done: $name at $conns connections" >&2
 }
 
 for conns in 32 128; do
-  run upstream "$UPSTREAM/api/datastores" "$conns"
-  run plain-yarp "http://127.0.0.1:$YARP_PORT/api/datastores" "$conns"
-  run gateway "http://127.0.0.1:$GW_PORT/api/datastores" "$conns" -H "Authorization: Bearer $TOKEN"
+  run upstream "$UP_PID" "$UPSTREAM/api/datastores" "$conns"
+  run plain-yarp "$YARP_PID" "http://127.0.0.1:$YARP_PORT/api/datastores" "$conns"
+  run gateway "$GW_PID" "http://127.0.0.1:$GW_PORT/api/datastores" "$conns" -H "Authorization: Bearer $TOKEN"
 done
 
 echo
-echo "$(date -u +%Y-%m-%d), $(nproc) cores, .NET $(dotnet --version), wrk -t$THREADS -d${DURATION}s --latency"
+echo "$(date -u +%Y-%m-%d), $(nproc) cores, .NET $(dotnet --version), wrk -t$THREADS -d${DURATION}s --latency after ${WARMUP}s warm-up"
 echo
 cat "$results"
 echo
-echo "| connections | gateway / plain YARP throughput | gateway p50 - plain YARP p50 |"
-echo "|---:|---:|---:|"
+echo "| connections | gateway / plain YARP throughput | gateway p50 - plain YARP p50 | gateway CPU - plain YARP CPU per request |"
+echo "|---:|---:|---:|---:|"
 for conns in 32 128; do
   awk -v c="$conns" -v g="${RPS[gateway-$conns]}" -v y="${RPS[plain-yarp-$conns]}" -v gp="${P50[gateway-$conns]}" -v yp="${P50[plain-yarp-$conns]}" \
-    'BEGIN { printf "| %s | %.1f%% | %+.0f µs |\n", c, 100*g/y, gp-yp }'
+    -v gc="${CPU[gateway-$conns]}" -v yc="${CPU[plain-yarp-$conns]}" \
+    'BEGIN { printf "| %s | %.1f%% | %+.0f µs | %+.1f µs |\n", c, 100*g/y, gp-yp, gc-yc }'
 done
