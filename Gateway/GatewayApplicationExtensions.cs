@@ -2,6 +2,7 @@ using ScimGateway.Gateway.Api;
 using ScimGateway.Gateway.Authentication;
 using ScimGateway.Gateway.Storage;
 using ScimGateway.Gateway.Usage;
+using ScimGateway.Scim.Endpoints;
 
 namespace ScimGateway.Gateway;
 
@@ -57,6 +58,7 @@ public static class GatewayApplicationExtensions
         app.MapUserTokensApi();
         app.MapServiceUsersApi();
         app.MapAuditApi();
+        app.MapScim().RequireAuthorization(GatewayPolicies.ScimToken);
         return app;
     }
 }
