@@ -223,7 +223,8 @@ public sealed class ScimBulk(ScimUsers users, ScimGroups groups, IOptions<ScimOp
             return null;
         }
 
-        return node.GetValueKind() == JsonValueKind.Number && node.GetValue<decimal>() is var n && n >= 1 && n == decimal.Truncate(n) && n <= int.MaxValue
+        return node is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<decimal>(out var n)
+            && n >= 1 && n == decimal.Truncate(n) && n <= int.MaxValue
             ? (int)n
             : throw ScimException.BadRequest(ScimType.InvalidValue, "failOnErrors must be a positive integer.");
     }

@@ -78,13 +78,18 @@ public sealed class LiteDbScimGroupStore : IScimGroupStore
     }
 
     /// <inheritdoc />
-    public ScimGroupRecord? FindById(string id) => _groups.FindById(id);
+    public ScimGroupRecord? FindById(string id) => IndexKeys.Fits(id) ? _groups.FindById(id) : null;
 
     /// <inheritdoc />
     public IReadOnlyList<ScimGroupRecord> FindCandidates(FilterIndexHint hint)
     {
         ArgumentNullException.ThrowIfNull(hint);
         var key = hint.Value.ToUpperInvariant();
+        if (!IndexKeys.Fits(key))
+        {
+            return [];
+        }
+
         return hint.Attribute switch
         {
             "id" => FindById(hint.Value) is { } group ? [group] : [],
@@ -113,7 +118,7 @@ public sealed class LiteDbScimGroupStore : IScimGroupStore
 
     /// <inheritdoc />
     public bool IsMember(string groupId, string memberId) =>
-        _memberships.FindById(ScimMembershipRecord.KeyOf(groupId, memberId)) is not null;
+        IndexKeys.Fits(memberId) && _memberships.FindById(ScimMembershipRecord.KeyOf(groupId, memberId)) is not null;
 
     /// <inheritdoc />
     public MembershipDelta ApplyMembers(

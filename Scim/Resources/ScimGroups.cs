@@ -238,6 +238,8 @@ public sealed class ScimGroups(
     private static ScimGroupRecord Record(string id, JsonObject resource, DateTime created, DateTime lastModified, long version)
     {
         var displayName = ResourceBody.RequireText(resource, "displayName", ResourceType);
+        IndexKeys.Require("displayName", ScimGroupRecord.KeyOf(displayName));
+        IndexKeys.Require("externalId", resource["externalId"]?.GetValue<string>());
         return new ScimGroupRecord
         {
             Id = id,

@@ -132,6 +132,7 @@ public sealed class ScimUsers(
         var resource = ResourceBody.Canonicalize(ResourceBody.RequireObject(body), Schemas, options.Value.Patch).Resource;
         ResourceBody.RequireText(resource, "userName", ResourceType);
         resource["active"] ??= true; // Absent means active: Gateway lets the user's tokens work.
+        CheckIndexed(ScimUserRecords.Create("-", resource, default, default, 0));
         return resource;
     }
 
@@ -146,6 +147,7 @@ public sealed class ScimUsers(
         ResourceBody.RequireText(resource, "userName", ResourceType);
         resource["active"] ??= true;
         var updated = ScimUserRecords.Create(current.Id, resource, current.Created, ScimTimestamps.Now(time), current.Version + 1);
+        CheckIndexed(updated);
         try
         {
             users.Update(updated);
@@ -156,6 +158,17 @@ public sealed class ScimUsers(
         }
 
         return updated;
+    }
+
+    private static void CheckIndexed(ScimUserRecord user)
+    {
+        IndexKeys.Require("userName", user.UserNameKey);
+        IndexKeys.Require("externalId", user.ExternalId);
+        IndexKeys.Require("displayName", user.DisplayNameKey);
+        foreach (var email in user.EmailKeys)
+        {
+            IndexKeys.Require("emails.value", email);
+        }
     }
 
     private ScimResult Result(int status, ScimUserRecord user, AttributeProjection projection, ScimContext context)

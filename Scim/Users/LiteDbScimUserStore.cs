@@ -65,12 +65,17 @@ public sealed class LiteDbScimUserStore : IScimUserStore
     }
 
     /// <inheritdoc />
-    public ScimUserRecord? FindById(string id) => _users.FindById(id);
+    public ScimUserRecord? FindById(string id) => IndexKeys.Fits(id) ? _users.FindById(id) : null;
 
     /// <inheritdoc />
     public ScimUserRecord? FindByUserName(string userName)
     {
         var key = ScimUserRecord.KeyOf(userName);
+        if (!IndexKeys.Fits(key))
+        {
+            return null;
+        }
+
         return _users.FindOne(u => u.UserNameKey == key);
     }
 
@@ -79,6 +84,11 @@ public sealed class LiteDbScimUserStore : IScimUserStore
     {
         ArgumentNullException.ThrowIfNull(hint);
         var key = hint.Value.ToUpperInvariant();
+        if (!IndexKeys.Fits(key))
+        {
+            return [];
+        }
+
         return hint.Attribute switch
         {
             "id" => FindById(hint.Value) is { } user ? [user] : [],
