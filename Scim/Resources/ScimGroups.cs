@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ScimGateway.Scim.Errors;
 using ScimGateway.Scim.Filtering;
@@ -17,13 +18,14 @@ namespace ScimGateway.Scim.Resources;
 /// (Entra reads with <c>excludedAttributes=members</c>). Changes to role-mapped groups (<c>Scim:RoleGroups</c>)
 /// notify the affected users, so their role applies at their next request.
 /// </summary>
-public sealed class ScimGroups(
+public sealed partial class ScimGroups(
     IScimGroupStore groups,
     IScimUserStore users,
     ScimWriteLock writeLock,
     UserChangeNotifier notifier,
     IOptions<ScimOptions> options,
-    TimeProvider time) : IScimResources
+    TimeProvider time,
+    ILogger<ScimGroups> logger) : IScimResources
 {
     private const string ResourceType = "Group";
 
@@ -69,6 +71,7 @@ public sealed class ScimGroups(
             groups.Insert(group);
             var delta = groups.ApplyMembers(group.Id, members.Added, [], false, id => types[id]);
             NotifyRoleChanges(null, group, delta, types);
+            LogCreated(logger, group.Id, delta.Added.Count);
             return Result(201, group, AttributeProjection.Parse(null, null, Schemas), context);
         }
     }
@@ -118,6 +121,7 @@ public sealed class ScimGroups(
             var affected = options.Value.RoleFor(current.DisplayName) is null ? [] : UserMembers(id);
             groups.Delete(id);
             notifier.Changed(affected);
+            LogDeleted(logger, id);
             return new ScimResult(204, null);
         }
     }
@@ -152,6 +156,7 @@ public sealed class ScimGroups(
         next.LastModified = ScimTimestamps.Now(time);
         groups.Update(next);
         NotifyRoleChanges(current, next, delta, types);
+        LogChanged(logger, next.Id, next.Version, delta.Added.Count, delta.Removed.Count);
         return next;
     }
 

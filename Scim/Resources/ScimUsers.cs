@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ScimGateway.Scim.Filtering;
 using ScimGateway.Scim.Groups;
@@ -17,12 +18,13 @@ namespace ScimGateway.Scim.Resources;
 /// never stored; every change reaches <see cref="IScimUserListener"/>s through the store (deactivation and role
 /// changes apply to the user's tokens at their next request).
 /// </summary>
-public sealed class ScimUsers(
+public sealed partial class ScimUsers(
     IScimUserStore users,
     IScimGroupStore groups,
     ScimWriteLock writeLock,
     IOptions<ScimOptions> options,
-    TimeProvider time) : IScimResources
+    TimeProvider time,
+    ILogger<ScimUsers> logger) : IScimResources
 {
     private const string ResourceType = "User";
 
@@ -72,6 +74,7 @@ public sealed class ScimUsers(
                 throw ResourceBody.Conflict($"A user with userName '{user.UserName}' already exists.");
             }
 
+            LogCreated(logger, user.Id);
             return Result(201, user, AttributeProjection.Parse(null, null, Schemas), context);
         }
     }
@@ -79,12 +82,17 @@ public sealed class ScimUsers(
     /// <inheritdoc />
     public async Task<ScimResult> ReplaceAsync(string id, JsonNode? body, string? ifMatch, ScimContext context, CancellationToken cancellationToken)
     {
-        var resource = Canonical(body);
+        var resource = Canonical(body, defaultActive: false);
         using (await writeLock.AcquireAsync(cancellationToken))
         {
             var current = users.FindById(id) ?? throw ResourceBody.NotFound(ResourceType, id);
             ETags.CheckIfMatch(ifMatch, current.Version);
-            return Result(200, Save(current, resource), AttributeProjection.Parse(null, null, Schemas), context);
+
+            // A PUT that omits active keeps the current state: omitting it must not reactivate a deactivated person.
+            resource["active"] ??= current.Active;
+            var saved = Save(current, resource);
+            LogReplaced(logger, id, saved.Active);
+            return Result(200, saved, AttributeProjection.Parse(null, null, Schemas), context);
         }
     }
 
@@ -100,7 +108,9 @@ public sealed class ScimUsers(
             var patched = PatchEngine.Apply(ResourceBody.WithId(current.Resource, id), patch.Operations, Schemas, options.Value.Patch).Resource;
             patched.Remove("id");
             patched.Remove("password");
-            return Result(200, Save(current, patched), projection, context);
+            var saved = Save(current, patched);
+            LogPatched(logger, id, saved.Version, saved.Active);
+            return Result(200, saved, projection, context);
         }
     }
 
@@ -123,15 +133,20 @@ public sealed class ScimUsers(
             }
 
             users.Delete(id); // The listeners delete the user's tokens.
+            LogDeleted(logger, id);
             return new ScimResult(204, null);
         }
     }
 
-    private JsonObject Canonical(JsonNode? body)
+    private JsonObject Canonical(JsonNode? body, bool defaultActive = true)
     {
         var resource = ResourceBody.Canonicalize(ResourceBody.RequireObject(body), Schemas, options.Value.Patch).Resource;
         ResourceBody.RequireText(resource, "userName", ResourceType);
-        resource["active"] ??= true; // Absent means active: Gateway lets the user's tokens work.
+        if (defaultActive)
+        {
+            resource["active"] ??= true; // A new user without active is active.
+        }
+
         CheckIndexed(ScimUserRecords.Create("-", resource, default, default, 0));
         return resource;
     }

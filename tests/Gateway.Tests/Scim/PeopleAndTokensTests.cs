@@ -26,6 +26,11 @@ public sealed class PeopleAndTokensTests : IClassFixture<ScimFixture>
         var put = """{"userName":"people.deactivate@example.com","active":false}""";
         await (await Scim.PutAsync($"/Users/{id}", put)).ExpectScimAsync(HttpStatusCode.OK);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/user-tokens")).StatusCode);
+
+        // A PUT that omits active keeps the person deactivated.
+        var withoutActive = await (await Scim.PutAsync($"/Users/{id}", """{"userName":"people.deactivate@example.com","title":"x"}""")).ExpectScimAsync(HttpStatusCode.OK);
+        Assert.False(withoutActive.GetProperty("active").GetBoolean());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/user-tokens")).StatusCode);
     }
 
     [Fact]
@@ -52,6 +57,13 @@ public sealed class PeopleAndTokensTests : IClassFixture<ScimFixture>
 
         var rename = ScimClient.PatchBody($$"""{"op":"replace","value":{"id":"{{group.Str("id")}}","displayName":"Former Admins"} }""");
         Assert.Equal(HttpStatusCode.NoContent, (await Scim.PatchAsync($"/Groups/{group.Str("id")}", rename)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/audit")).StatusCode);
+
+        var back = ScimClient.PatchBody("""{"op":"replace","path":"displayName","value":"qualytics admins"}""");
+        Assert.Equal(HttpStatusCode.NoContent, (await Scim.PatchAsync($"/Groups/{group.Str("id")}", back)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/audit")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Scim.DeleteAsync($"/Groups/{group.Str("id")}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/audit")).StatusCode);
     }
 
