@@ -6,6 +6,7 @@ using ScimGateway.Gateway.Ui;
 using ScimGateway.Gateway.Usage;
 using ScimGateway.Gateway.Web;
 using ScimGateway.Jobs;
+using ScimGateway.Scim.Endpoints;
 
 namespace ScimGateway.Gateway;
 
@@ -73,6 +74,7 @@ public static class GatewayApplicationExtensions
         app.MapLoginPages();
         app.MapTokensPage();
         app.MapJobsDashboard(GatewayPolicies.AdminSession);
+        app.MapScim().RequireAuthorization(GatewayPolicies.ScimToken);
         app.MapGatewayProxy();
         return app;
     }

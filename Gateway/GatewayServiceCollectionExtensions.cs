@@ -25,6 +25,7 @@ public static class GatewayServiceCollectionExtensions
             sp.GetRequiredService<IOptions<TokensOptions>>().Value.SigningKey));
         services.TryAddSingleton<IAccountDirectory, ScimAccountDirectory>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IScimUserListener, TokenOwnerSync>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScimOptions>, ScimRoleGroupsValidator>());
         services.AddTokens();
         services.AddScim();
         return services;

@@ -1,6 +1,10 @@
 using LiteDB;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ScimGateway.Scim.Bulk;
+using ScimGateway.Scim.Groups;
+using ScimGateway.Scim.Resources;
+using ScimGateway.Scim.Roles;
 using ScimGateway.Scim.Users;
 
 namespace ScimGateway.Scim;
@@ -8,13 +12,25 @@ namespace ScimGateway.Scim;
 /// <summary>Registers the SCIM module.</summary>
 public static class ScimServiceCollectionExtensions
 {
-    /// <summary>Adds the SCIM user store. The host must register an <see cref="ILiteDatabase"/>.</summary>
+    /// <summary>
+    /// Adds the SCIM stores, resources and options (section <c>Scim</c>, validated at start). The host must register
+    /// an <see cref="ILiteDatabase"/>, and may register <see cref="IScimUserListener"/>s.
+    /// </summary>
     public static IServiceCollection AddScim(this IServiceCollection services)
     {
+        services.AddOptions<ScimOptions>().BindConfiguration(ScimOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IScimUserStore>(sp =>
             new LiteDbScimUserStore(sp.GetRequiredService<ILiteDatabase>(), sp.GetServices<IScimUserListener>()));
+        services.TryAddSingleton<IScimGroupStore>(sp => new LiteDbScimGroupStore(sp.GetRequiredService<ILiteDatabase>()));
         services.TryAddSingleton<LocalUsers>();
+        services.TryAddSingleton<ScimWriteLock>();
+        services.TryAddSingleton<UserChangeNotifier>();
+        services.TryAddSingleton<ScimEffectiveRoles>();
+        services.TryAddSingleton<ScimUsers>();
+        services.TryAddSingleton<ScimGroups>();
+        services.TryAddSingleton<ScimRootSearch>();
+        services.TryAddSingleton<ScimBulk>();
         return services;
     }
 }

@@ -72,7 +72,7 @@ internal sealed class TokenAuthenticationHandler(
                 ? "Only SCIM administration tokens may call the SCIM endpoints."
                 : "This token is not allowed to call this endpoint.";
         Response.Headers.WWWAuthenticate = $"Bearer error=\"insufficient_scope\", error_description=\"{detail}\"";
-        return ErrorResponses.WriteAsync(Context, StatusCodes.Status403Forbidden, detail, scim ? "insufficient_scope" : null);
+        return ErrorResponses.WriteAsync(Context, StatusCodes.Status403Forbidden, detail);
     }
 
     private Task<AuthenticateResult> Fail(string reason)

@@ -1,5 +1,7 @@
+using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
+using ScimGateway.Scim.Errors;
 
 namespace ScimGateway.Gateway.Errors;
 
@@ -19,13 +21,9 @@ internal static class ErrorResponses
         if (IsScimPath(context.Request.Path))
         {
             context.Response.ContentType = "application/scim+json";
-            return context.Response.WriteAsync(JsonSerializer.Serialize(new Dictionary<string, object?>
-            {
-                ["schemas"] = new[] { "urn:ietf:params:scim:api:messages:2.0:Error" },
-                ["status"] = status.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["scimType"] = scimType,
-                ["detail"] = detail,
-            }), context.RequestAborted);
+            // The SCIM module's own shape, so that 401/403 from authentication match the endpoints' errors exactly.
+            var body = new ScimError((HttpStatusCode)status, scimType, detail).ToJson();
+            return context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);
         }
 
         var problem = new ProblemDetails { Status = status, Title = ReasonPhrases.For(status), Detail = detail, Instance = context.Request.Path };

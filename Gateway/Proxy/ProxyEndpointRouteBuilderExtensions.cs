@@ -1,15 +1,15 @@
 namespace ScimGateway.Gateway.Proxy;
 
-/// <summary>Maps the SCIM fallback and the proxy routes.</summary>
+/// <summary>Maps the proxy routes.</summary>
 public static class ProxyEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps the YARP routes (each carries its authorization policy from configuration) behind the access check and
-    /// the error writer, plus the SCIM fallback that keeps <c>/api/scim/v2/**</c> from ever being forwarded.
+    /// the error writer. <c>/api/scim/v2/**</c> is never forwarded: the SCIM module's own catch-all is the more
+    /// specific route there and answers a SCIM 404 for anything it does not serve.
     /// </summary>
     public static IEndpointRouteBuilder MapGatewayProxy(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapScimFallback();
         endpoints.MapReverseProxy(pipeline =>
         {
             pipeline.UseMiddleware<ProxyAccessMiddleware>();

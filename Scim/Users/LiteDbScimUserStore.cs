@@ -1,22 +1,29 @@
 using LiteDB;
+using ScimGateway.Scim.Filtering;
+using ScimGateway.Scim.Storage;
 
 namespace ScimGateway.Scim.Users;
 
 /// <summary>SCIM users in the application's LiteDB database, collection <c>scim_users</c>; tells listeners of changes.</summary>
 public sealed class LiteDbScimUserStore : IScimUserStore
 {
+    private readonly ILiteDatabase _database;
     private readonly ILiteCollection<ScimUserRecord> _users;
     private readonly IEnumerable<IScimUserListener> _listeners;
+    private readonly OrderedIds _order;
 
     /// <summary>Opens the collection and makes sure its indexes exist.</summary>
     public LiteDbScimUserStore(ILiteDatabase database, IEnumerable<IScimUserListener> listeners)
     {
         ArgumentNullException.ThrowIfNull(database);
+        _database = database;
         _users = database.GetCollection<ScimUserRecord>("scim_users");
         _users.EnsureIndex(u => u.UserNameKey, unique: true);
         _users.EnsureIndex(u => u.ExternalId);
+        _users.EnsureIndex(u => u.DisplayNameKey);
         _users.EnsureIndex("EmailKeys", "$.EmailKeys[*]");
         _listeners = listeners;
+        _order = new OrderedIds(() => _users.Query().Select(u => u.Id).ToEnumerable());
     }
 
     /// <inheritdoc />
@@ -31,17 +38,85 @@ public sealed class LiteDbScimUserStore : IScimUserStore
         {
             throw new DuplicateUserNameException($"User name '{user.UserName}' is already taken.", ex);
         }
+
+        _order.Add(user.Id);
     }
 
     /// <inheritdoc />
-    public ScimUserRecord? FindById(string id) => _users.FindById(id);
+    public void InsertMany(IReadOnlyCollection<ScimUserRecord> users)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        _database.BeginTrans();
+        try
+        {
+            _users.InsertBulk(users);
+            _database.Commit();
+        }
+        catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        {
+            _database.Rollback();
+            throw new DuplicateUserNameException("A user name in the batch is already taken.", ex);
+        }
+
+        foreach (var user in users)
+        {
+            _order.Add(user.Id);
+        }
+    }
+
+    /// <inheritdoc />
+    public ScimUserRecord? FindById(string id) => IndexKeys.Fits(id) ? _users.FindById(id) : null;
 
     /// <inheritdoc />
     public ScimUserRecord? FindByUserName(string userName)
     {
         var key = ScimUserRecord.KeyOf(userName);
+        if (!IndexKeys.Fits(key))
+        {
+            return null;
+        }
+
         return _users.FindOne(u => u.UserNameKey == key);
     }
+
+    /// <inheritdoc />
+    public IReadOnlyList<ScimUserRecord> FindCandidates(FilterIndexHint hint)
+    {
+        ArgumentNullException.ThrowIfNull(hint);
+        var key = hint.Value.ToUpperInvariant();
+        if (!IndexKeys.Fits(key))
+        {
+            return [];
+        }
+
+        return hint.Attribute switch
+        {
+            "id" => FindById(hint.Value) is { } user ? [user] : [],
+            "userName" => _users.Find(u => u.UserNameKey == key).ToList(),
+            "externalId" => _users.Find(u => u.ExternalId == hint.Value).ToList(),
+            "displayName" => _users.Find(u => u.DisplayNameKey == key).ToList(),
+            "emails.value" => _users.Find(BsonExpression.Create("$.EmailKeys[*] ANY = @0", new BsonValue(key))).ToList(),
+            _ => [],
+        };
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<ScimUserRecord> Page(int skip, int take)
+    {
+        var page = new List<ScimUserRecord>();
+        foreach (var id in _order.Slice(skip, take))
+        {
+            if (_users.FindById(id) is { } user)
+            {
+                page.Add(user);
+            }
+        }
+
+        return page;
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<ScimUserRecord> All() => _users.Query().OrderBy(u => u.Id).ToEnumerable();
 
     /// <inheritdoc />
     public bool Update(ScimUserRecord user)
@@ -74,6 +149,7 @@ public sealed class LiteDbScimUserStore : IScimUserStore
         var deleted = _users.Delete(id);
         if (deleted)
         {
+            _order.Remove(id);
             foreach (var listener in _listeners)
             {
                 listener.UserDeleted(id);
@@ -84,5 +160,5 @@ public sealed class LiteDbScimUserStore : IScimUserStore
     }
 
     /// <inheritdoc />
-    public int Count() => _users.Count();
+    public int Count() => _order.Count;
 }

@@ -9,7 +9,7 @@ public sealed class LocalUsers(IScimUserStore store, TimeProvider time)
     public ScimUserRecord Add(string userName, string role)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userName);
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = Storage.ScimTimestamps.Now(time);
         var resource = new JsonObject
         {
             ["schemas"] = new JsonArray("urn:ietf:params:scim:schemas:core:2.0:User"),
@@ -24,21 +24,7 @@ public sealed class LocalUsers(IScimUserStore store, TimeProvider time)
             resource["emails"] = new JsonArray(new JsonObject { ["value"] = email, ["type"] = "work", ["primary"] = true });
         }
 
-        var user = new ScimUserRecord
-        {
-            Id = Guid.CreateVersion7(time.GetUtcNow()).ToString(),
-            UserName = userName,
-            UserNameKey = ScimUserRecord.KeyOf(userName),
-            DisplayName = userName,
-            PrimaryEmail = email,
-            EmailKeys = email is null ? [] : [email.ToUpperInvariant()],
-            Active = true,
-            Roles = [role],
-            Resource = resource.ToJsonString(),
-            Version = 1,
-            Created = now,
-            LastModified = now,
-        };
+        var user = ScimUserRecords.Create(Guid.CreateVersion7(time.GetUtcNow()).ToString(), resource, now, now, 1);
         store.Insert(user);
         return user;
     }

@@ -21,6 +21,9 @@ public sealed class ScimUserRecord
     /// <summary>The display name, if any.</summary>
     public string? DisplayName { get; set; }
 
+    /// <summary>Upper-cased display name, for indexed <c>displayName eq</c> filters.</summary>
+    public string? DisplayNameKey { get; set; }
+
     /// <summary>The primary (else first) email.</summary>
     public string? PrimaryEmail { get; set; }
 

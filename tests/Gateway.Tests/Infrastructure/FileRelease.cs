@@ -9,26 +9,45 @@ namespace ScimGateway.Gateway.Tests.Infrastructure;
 public static class FileRelease
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
 
-    /// <summary>Polls until <paramref name="file"/> can be opened exclusively (nobody holds it open any more).</summary>
+    /// <summary>Polls until <paramref name="file"/> can be opened exclusively (nobody holds it open any more, or it is gone).</summary>
     public static async Task WaitUntilClosedAsync(string file)
     {
         var watch = Stopwatch.StartNew();
-        while (true)
+        while (!IsClosed(file, watch))
         {
-            try
-            {
-                await using var exclusive = new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
-                return;
-            }
-            catch (IOException) when (watch.Elapsed < Timeout)
-            {
-                await Task.Delay(50);
-            }
+            await Task.Delay(PollInterval);
         }
     }
 
-    /// <summary>Polls until the data directory's lock is free: the host disposed everything it opened there before it.</summary>
-    public static Task WaitUntilDataDirectoryReleasedAsync(string dataDirectory) =>
-        WaitUntilClosedAsync(Path.Combine(dataDirectory, "gateway.lock"));
+    /// <summary>
+    /// Blocks until the data directory's lock is free: the host disposed everything it opened there before it. For
+    /// dispose paths, which cannot await.
+    /// </summary>
+    public static void WaitUntilDataDirectoryReleased(string dataDirectory)
+    {
+        var watch = Stopwatch.StartNew();
+        while (!IsClosed(Path.Combine(dataDirectory, "gateway.lock"), watch))
+        {
+            Thread.Sleep(PollInterval);
+        }
+    }
+
+    private static bool IsClosed(string file, Stopwatch watch)
+    {
+        try
+        {
+            using var exclusive = new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            return true;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return true;
+        }
+        catch (IOException) when (watch.Elapsed < Timeout)
+        {
+            return false;
+        }
+    }
 }

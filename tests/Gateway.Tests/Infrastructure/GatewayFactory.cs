@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using ScimGateway.Scim.Users;
@@ -22,6 +23,7 @@ public class GatewayFactory(string? dataDirectory = null, DateTimeOffset? clockS
     private readonly TempDirectory? _ownedDirectory = dataDirectory is null ? new TempDirectory() : null;
     private readonly List<Action<IServiceCollection>> _serviceOverrides = [];
     private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
+    private bool _started;
 
     public string DataDirectory => dataDirectory ?? _ownedDirectory!.Path;
 
@@ -117,11 +119,26 @@ public class GatewayFactory(string? dataDirectory = null, DateTimeOffset? clockS
         });
     }
 
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        _started = true;
+        return host;
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
         if (disposing)
         {
+            // Program's RunAsync disposes the services on its own thread after the host stops, so the storage can
+            // still be closing here. A test that restarts on this directory must find it free, as an operator would.
+            // (A host that failed to start is never disposed by the test host; its process would have exited.)
+            if (_started)
+            {
+                FileRelease.WaitUntilDataDirectoryReleased(DataDirectory);
+            }
+
             _ownedDirectory?.Dispose();
         }
     }

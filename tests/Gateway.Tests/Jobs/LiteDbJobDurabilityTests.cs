@@ -34,9 +34,6 @@ public sealed class LiteDbJobDurabilityTests : IDisposable
         }
 
         var stoppedAt = DateTime.UtcNow;
-
-        // The stopped host closes hangfire.db before it frees the directory lock; the new host needs both.
-        await FileRelease.WaitUntilDataDirectoryReleasedAsync(_data.Path);
         await using var second = Start();
         var monitoring = second.Service<JobStorage>().GetMonitoringApi();
 

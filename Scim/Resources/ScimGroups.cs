@@ -1,0 +1,262 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ScimGateway.Scim.Errors;
+using ScimGateway.Scim.Filtering;
+using ScimGateway.Scim.Groups;
+using ScimGateway.Scim.Patching;
+using ScimGateway.Scim.Projection;
+using ScimGateway.Scim.Schemas;
+using ScimGateway.Scim.Storage;
+using ScimGateway.Scim.Users;
+
+namespace ScimGateway.Scim.Resources;
+
+/// <summary>
+/// The Group resource (RFC 7643 section 4.2). Members are membership records: PATCH applies member changes as set
+/// operations and never loads the member list; reads load members only when the projection returns them
+/// (Entra reads with <c>excludedAttributes=members</c>). Changes to role-mapped groups (<c>Scim:RoleGroups</c>)
+/// notify the affected users, so their role applies at their next request.
+/// </summary>
+public sealed partial class ScimGroups(
+    IScimGroupStore groups,
+    IScimUserStore users,
+    ScimWriteLock writeLock,
+    UserChangeNotifier notifier,
+    IOptions<ScimOptions> options,
+    TimeProvider time,
+    ILogger<ScimGroups> logger) : IScimResources
+{
+    private const string ResourceType = "Group";
+
+    /// <inheritdoc />
+    public ScimSchemaSet Schemas => ScimSchemaSet.Group;
+
+    /// <inheritdoc />
+    public ScimResult Get(string id, AttributeProjection projection, ScimContext context)
+    {
+        ArgumentNullException.ThrowIfNull(projection);
+        var group = groups.FindById(id) ?? throw ResourceBody.NotFound(ResourceType, id);
+        return Result(200, group, projection, context);
+    }
+
+    /// <inheritdoc />
+    public ResourcePage Search(ResourceQuery query, ScimContext context)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var projection = AttributeProjection.Parse(query.Attributes, query.ExcludedAttributes, Schemas);
+        var runner = new QueryRunner<ScimGroupRecord>
+        {
+            Schemas = Schemas,
+            Count = groups.Count,
+            Page = groups.Page,
+            Candidates = groups.FindCandidates,
+            All = groups.All,
+        };
+        var withMembers = projection.Includes("members");
+        return runner.Run(query, options.Value.MaxResults,
+            (group, filter) => Render(group, context, withMembers || FilterMentions.Attribute(filter, "members")), projection);
+    }
+
+    /// <inheritdoc />
+    public async Task<ScimResult> CreateAsync(JsonNode? body, ScimContext context, CancellationToken cancellationToken)
+    {
+        var (resource, members) = Canonical(body);
+        using (await writeLock.AcquireAsync(cancellationToken))
+        {
+            var now = ScimTimestamps.Now(time);
+            var group = Record(Guid.CreateVersion7(time.GetUtcNow()).ToString(), resource, now, now, 1);
+            EnsureNameFree(group, null);
+            var types = MemberTypesOf(group.Id, members.Added);
+            groups.Insert(group);
+            var delta = groups.ApplyMembers(group.Id, members.Added, [], false, id => types[id]);
+            NotifyRoleChanges(null, group, delta, types);
+            LogCreated(logger, group.Id, delta.Added.Count);
+            return Result(201, group, AttributeProjection.Parse(null, null, Schemas), context);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<ScimResult> ReplaceAsync(string id, JsonNode? body, string? ifMatch, ScimContext context, CancellationToken cancellationToken)
+    {
+        var (resource, members) = Canonical(body);
+        using (await writeLock.AcquireAsync(cancellationToken))
+        {
+            var current = groups.FindById(id) ?? throw ResourceBody.NotFound(ResourceType, id);
+            ETags.CheckIfMatch(ifMatch, current.Version);
+
+            // PUT replaces the whole resource (RFC 7644 section 3.5.1): members it does not list are removed.
+            var saved = Save(current, resource, members.Added, [], replaceAll: true);
+            return Result(200, saved, AttributeProjection.Parse(null, null, Schemas), context);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<ScimResult> PatchAsync(
+        string id, JsonNode? body, string? ifMatch, AttributeProjection projection, ScimContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(projection);
+        var patch = ScimPatchRequest.Parse(body, options.Value.Patch);
+        using (await writeLock.AcquireAsync(cancellationToken))
+        {
+            var current = groups.FindById(id) ?? throw ResourceBody.NotFound(ResourceType, id);
+            ETags.CheckIfMatch(ifMatch, current.Version);
+            var result = PatchEngine.Apply(ResourceBody.WithId(current.Resource, id), patch.Operations, Schemas, options.Value.Patch);
+            result.Resource.Remove("id");
+            var members = result.Members;
+            var saved = Save(current, result.Resource, members.Added, members.Removed, members.ReplaceAll);
+
+            // Group PATCH answers 204 (Entra, Okta): the member list is never sent back unless asked for.
+            return projection.IsDefault ? new ScimResult(204, null, null, ETags.Of(saved.Version)) : Result(200, saved, projection, context);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<ScimResult> DeleteAsync(string id, string? ifMatch, CancellationToken cancellationToken)
+    {
+        using (await writeLock.AcquireAsync(cancellationToken))
+        {
+            var current = groups.FindById(id) ?? throw ResourceBody.NotFound(ResourceType, id);
+            ETags.CheckIfMatch(ifMatch, current.Version);
+            var affected = options.Value.RoleFor(current.DisplayName) is null ? [] : UserMembers(id);
+            groups.Delete(id);
+            notifier.Changed(affected);
+            LogDeleted(logger, id);
+            return new ScimResult(204, null);
+        }
+    }
+
+    private (JsonObject Resource, MemberChanges Members) Canonical(JsonNode? body)
+    {
+        var result = ResourceBody.Canonicalize(ResourceBody.RequireObject(body), Schemas, options.Value.Patch);
+        result.Resource.Remove("members");
+        ResourceBody.RequireText(result.Resource, "displayName", ResourceType);
+        return (result.Resource, result.Members);
+    }
+
+    private ScimGroupRecord Save(ScimGroupRecord current, JsonObject resource, IReadOnlyList<string> added, IReadOnlyCollection<string> removed, bool replaceAll)
+    {
+        var changed = !JsonNode.DeepEquals(JsonNode.Parse(current.Resource), resource);
+        var next = changed ? Record(current.Id, resource, current.Created, current.LastModified, current.Version) : current;
+        if (changed)
+        {
+            EnsureNameFree(next, current.Id);
+        }
+
+        var types = MemberTypesOf(current.Id, added);
+        var delta = added.Count == 0 && removed.Count == 0 && !replaceAll
+            ? new MembershipDelta([], [])
+            : groups.ApplyMembers(current.Id, added, removed, replaceAll, id => types[id]);
+        if (!changed && delta.IsEmpty)
+        {
+            return current; // Entra re-adds every member after a removal: a no-op, no new version.
+        }
+
+        next.Version = current.Version + 1;
+        next.LastModified = ScimTimestamps.Now(time);
+        groups.Update(next);
+        NotifyRoleChanges(current, next, delta, types);
+        LogChanged(logger, next.Id, next.Version, delta.Added.Count, delta.Removed.Count);
+        return next;
+    }
+
+    /// <summary>The type of each member to add; an id that is neither a user nor a group is 400 invalidValue.</summary>
+    private Dictionary<string, string> MemberTypesOf(string groupId, IReadOnlyList<string> ids)
+    {
+        var types = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            if (groups.IsMember(groupId, id))
+            {
+                continue;
+            }
+
+            types[id] = users.FindById(id) is not null ? MemberTypes.User
+                : id != groupId && groups.FindById(id) is not null ? MemberTypes.Group
+                : throw ScimException.BadRequest(ScimType.InvalidValue, $"Member '{id}' is neither a user nor another group.");
+        }
+
+        return types;
+    }
+
+    private void EnsureNameFree(ScimGroupRecord group, string? ownId)
+    {
+        var clash = groups.FindCandidates(new FilterIndexHint("displayName", group.DisplayName, false))
+            .FirstOrDefault(g => g.Id != ownId && g.DisplayNameKey == group.DisplayNameKey);
+        if (clash is not null)
+        {
+            throw ResourceBody.Conflict($"A group with displayName '{group.DisplayName}' already exists.");
+        }
+    }
+
+    private void NotifyRoleChanges(ScimGroupRecord? before, ScimGroupRecord after, MembershipDelta delta, Dictionary<string, string> types)
+    {
+        var settings = options.Value;
+        var roleBefore = before is null ? null : settings.RoleFor(before.DisplayName);
+        var roleAfter = settings.RoleFor(after.DisplayName);
+        if (roleBefore is null && roleAfter is null)
+        {
+            return;
+        }
+
+        if (before is not null && !string.Equals(roleBefore, roleAfter, StringComparison.OrdinalIgnoreCase))
+        {
+            notifier.Changed(UserMembers(after.Id).Concat(delta.Removed)); // renamed into or out of a mapping
+            return;
+        }
+
+        notifier.Changed(delta.Added.Where(id => types.GetValueOrDefault(id) == MemberTypes.User).Concat(delta.Removed));
+    }
+
+    private List<string> UserMembers(string groupId) =>
+        groups.MembersOf(groupId).Where(m => m.MemberType == MemberTypes.User).Select(m => m.MemberId).ToList();
+
+    private ScimResult Result(int status, ScimGroupRecord group, AttributeProjection projection, ScimContext context)
+    {
+        var json = projection.Apply(Render(group, context, projection.Includes("members")));
+        return new ScimResult(status, json, Location(context, group.Id), ETags.Of(group.Version));
+    }
+
+    private JsonObject Render(ScimGroupRecord group, ScimContext context, bool withMembers) =>
+        ResourceJson.Assemble(group.Resource, group.Id, output =>
+        {
+            if (withMembers)
+            {
+                var members = new JsonArray();
+                foreach (var member in groups.MembersOf(group.Id))
+                {
+                    members.Add(new JsonObject
+                    {
+                        ["value"] = member.MemberId,
+                        ["$ref"] = $"{context.BaseUrl}/{(member.MemberType == MemberTypes.Group ? "Groups" : "Users")}/{member.MemberId}",
+                        ["type"] = member.MemberType,
+                    });
+                }
+
+                if (members.Count > 0)
+                {
+                    output["members"] = members;
+                }
+            }
+        }, new ResourceMeta(ResourceType, group.Created, group.LastModified, Location(context, group.Id), group.Version));
+
+    private static ScimGroupRecord Record(string id, JsonObject resource, DateTime created, DateTime lastModified, long version)
+    {
+        var displayName = ResourceBody.RequireText(resource, "displayName", ResourceType);
+        IndexKeys.Require("displayName", ScimGroupRecord.KeyOf(displayName));
+        IndexKeys.Require("externalId", resource["externalId"]?.GetValue<string>());
+        return new ScimGroupRecord
+        {
+            Id = id,
+            DisplayName = displayName,
+            DisplayNameKey = ScimGroupRecord.KeyOf(displayName),
+            ExternalId = resource["externalId"]?.GetValue<string>(),
+            Resource = resource.ToJsonString(),
+            Version = version,
+            Created = created,
+            LastModified = lastModified,
+        };
+    }
+
+    private static string Location(ScimContext context, string id) => $"{context.BaseUrl}/Groups/{id}";
+}

@@ -1,0 +1,63 @@
+using System.ComponentModel.DataAnnotations;
+using ScimGateway.Scim.Discovery;
+using ScimGateway.Scim.Patching;
+
+namespace ScimGateway.Scim;
+
+/// <summary>The <c>Scim</c> configuration section, validated at start.</summary>
+public sealed class ScimOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string Section = "Scim";
+
+    /// <summary>
+    /// Read PATCH bodies as literal RFC 7644 instead of the way Microsoft Entra (without <c>aadOptscim062020</c>) and
+    /// Okta send them. Off by default: Entra's gallery tenants send capitalised ops and string booleans.
+    /// </summary>
+    public bool StrictRfc { get; set; }
+
+    /// <summary>Group display name (case-insensitive) to gateway role (Admin, Manager, Member); the highest role wins.</summary>
+    public Dictionary<string, string> RoleGroups { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The most resources one list or search returns (<c>count</c> is capped to it; <c>filter.maxResults</c>).</summary>
+    [Range(1, 10_000)]
+    public int MaxResults { get; set; } = 1000;
+
+    /// <summary>The most operations one <c>/Bulk</c> request may carry.</summary>
+    [Range(1, 10_000)]
+    public int BulkMaxOperations { get; set; } = 1000;
+
+    /// <summary>The largest <c>/Bulk</c> body in bytes.</summary>
+    [Range(1_024, 100 * 1_048_576)]
+    public int BulkMaxPayloadSize { get; set; } = 1_048_576;
+
+    /// <summary>The PATCH reading that <see cref="StrictRfc"/> selects.</summary>
+    public PatchOptions Patch => StrictRfc ? PatchOptions.Strict : PatchOptions.Default;
+
+    /// <summary>The limits advertised in <c>/ServiceProviderConfig</c>: exactly those enforced.</summary>
+    public DiscoveryOptions Discovery => new()
+    {
+        BulkMaxOperations = BulkMaxOperations,
+        BulkMaxPayloadSize = BulkMaxPayloadSize,
+        FilterMaxResults = MaxResults,
+    };
+
+    /// <summary>The role a group of this display name grants, or <see langword="null"/>.</summary>
+    public string? RoleFor(string? displayName)
+    {
+        if (displayName is null)
+        {
+            return null;
+        }
+
+        foreach (var (group, role) in RoleGroups)
+        {
+            if (string.Equals(group, displayName, StringComparison.OrdinalIgnoreCase))
+            {
+                return role;
+            }
+        }
+
+        return null;
+    }
+}
