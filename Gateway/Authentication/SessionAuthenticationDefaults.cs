@@ -1,13 +1,10 @@
 namespace ScimGateway.Gateway.Authentication;
 
-/// <summary>Names of the browser-session (cookie) scheme and of the scheme that picks bearer or session.</summary>
+/// <summary>Names and paths of the browser-session (cookie) scheme.</summary>
 public static class SessionAuthenticationDefaults
 {
     /// <summary>The cookie scheme.</summary>
     public const string Scheme = "Session";
-
-    /// <summary>The default scheme: bearer when an Authorization header came, the session when its cookie came.</summary>
-    public const string SelectorScheme = "BearerOrSession";
 
     /// <summary>The session cookie's name.</summary>
     public const string CookieName = "scimgateway.session";

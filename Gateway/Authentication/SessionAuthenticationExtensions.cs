@@ -18,9 +18,10 @@ public static class SessionAuthenticationExtensions
     public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(8);
 
     /// <summary>
-    /// Adds the cookie scheme and makes <see cref="SessionAuthenticationDefaults.SelectorScheme"/> the default, so
-    /// policies without explicit schemes accept a bearer token or a session. Keys that protect the cookie are kept in
-    /// the data directory, so sessions survive a restart.
+    /// Adds the cookie scheme next to the bearer scheme (the default), so that policies without explicit schemes
+    /// accept a bearer token or a session: the bearer handler forwards to the cookie scheme when a request carries the
+    /// session cookie and no Authorization header. Keys that protect the cookie are kept in the data directory, so
+    /// sessions survive a restart.
     /// </summary>
     public static AuthenticationBuilder AddBrowserSessions(this AuthenticationBuilder builder)
     {
@@ -35,12 +36,13 @@ public static class SessionAuthenticationExtensions
             options.HeaderName = CsrfHeaderName;
         });
         services.AddSingleton<SessionValidator>();
-        services.Configure<AuthenticationOptions>(options => options.DefaultScheme = SessionAuthenticationDefaults.SelectorScheme);
 
-        builder.AddPolicyScheme(SessionAuthenticationDefaults.SelectorScheme, null, options => options.ForwardDefaultSelector = context =>
+        // A forward from the bearer handler rather than a policy scheme in front of both: bearer calls (every proxied
+        // request) then run one handler and build one result instead of two.
+        services.Configure<TokenAuthenticationOptions>(TokenAuthenticationDefaults.Scheme, options => options.ForwardDefaultSelector = context =>
             context.Request.Headers.Authorization.Count == 0 && context.Request.Cookies.ContainsKey(SessionAuthenticationDefaults.CookieName)
                 ? SessionAuthenticationDefaults.Scheme
-                : TokenAuthenticationDefaults.Scheme);
+                : null);
         builder.AddCookie(SessionAuthenticationDefaults.Scheme, options =>
         {
             options.Cookie.Name = SessionAuthenticationDefaults.CookieName;

@@ -41,6 +41,23 @@ public sealed class ProxyForwardingTests(ProxyFixture fixture) : IClassFixture<P
     }
 
     [Fact]
+    public async Task ClientTraceContext_ReachesUpstreamUnchanged()
+    {
+        // The gateway starts no per-request activity of its own (see appsettings.json), so it is transparent to W3C
+        // trace context: the client's trace continues at the upstream as if the gateway were not there.
+        const string TraceParent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        var client = Gateway.ClientWithToken(Gateway.IssuePersonalToken(Gateway.AddUser($"tracer-{Guid.NewGuid():N}")));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/datastores");
+        request.Headers.TryAddWithoutValidation("traceparent", TraceParent);
+        request.Headers.TryAddWithoutValidation("tracestate", "vendor=opaque");
+
+        var headers = (await (await client.SendAsync(request)).ExpectJsonAsync(HttpStatusCode.OK)).GetProperty("headers");
+
+        Assert.Equal(TraceParent, headers.GetProperty("traceparent").GetString());
+        Assert.Equal("vendor=opaque", headers.GetProperty("tracestate").GetString());
+    }
+
+    [Fact]
     public async Task ServiceToken_ReachesUpstream_AsServiceUserWithItsRole()
     {
         var token = Gateway.IssueServiceToken($"pipeline-{Guid.NewGuid():N}", Role.Admin);
