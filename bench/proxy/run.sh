@@ -63,11 +63,12 @@ echo "| target | connections | requests/s | p50 | p75 | p90 | p99 | non-2xx | se
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|" >> "$results"
 run() { # NAME PID URL CONNECTIONS [wrk args...]
   local name=$1 pid=$2 url=$3 conns=$4; shift 4
+  local threads=$(( conns < THREADS ? conns : THREADS )) # wrk needs at least one connection per thread
   # Warm-up: JIT tiering (the gateway has far more code to tier up than plain YARP; 3 s left it in the
   # measured window), connection pools, GC budgets.
-  wrk -t"$THREADS" -c"$conns" -d"${WARMUP}s" "$@" "$url" >/dev/null
+  wrk -t"$threads" -c"$conns" -d"${WARMUP}s" "$@" "$url" >/dev/null
   local before; before=$(cpu_ticks "$pid")
-  local out; out=$(wrk -t"$THREADS" -c"$conns" -d"${DURATION}s" --latency "$@" "$url")
+  local out; out=$(wrk -t"$threads" -c"$conns" -d"${DURATION}s" --latency "$@" "$url")
   local after; after=$(cpu_ticks "$pid")
   local rps p50 p75 p90 p99 bad requests cpu
   rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
@@ -81,7 +82,7 @@ run() { # NAME PID URL CONNECTIONS [wrk args...]
   echo "done: $name at $conns connections" >&2
 }
 
-for conns in 32 128; do
+for conns in 1 32 128; do
   run upstream "$UP_PID" "$UPSTREAM/api/datastores" "$conns"
   run plain-yarp "$YARP_PID" "http://127.0.0.1:$YARP_PORT/api/datastores" "$conns"
   run gateway "$GW_PID" "http://127.0.0.1:$GW_PORT/api/datastores" "$conns" -H "Authorization: Bearer $TOKEN"
@@ -94,7 +95,7 @@ cat "$results"
 echo
 echo "| connections | gateway / plain YARP throughput | gateway p50 - plain YARP p50 | gateway CPU - plain YARP CPU per request |"
 echo "|---:|---:|---:|---:|"
-for conns in 32 128; do
+for conns in 1 32 128; do
   awk -v c="$conns" -v g="${RPS[gateway-$conns]}" -v y="${RPS[plain-yarp-$conns]}" -v gp="${P50[gateway-$conns]}" -v yp="${P50[plain-yarp-$conns]}" \
     -v gc="${CPU[gateway-$conns]}" -v yc="${CPU[plain-yarp-$conns]}" \
     'BEGIN { printf "| %s | %.1f%% | %+.0f µs | %+.1f µs |\n", c, 100*g/y, gp-yp, gc-yc }'
