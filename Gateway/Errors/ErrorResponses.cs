@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
+using ScimGateway.Scim.Endpoints;
 using ScimGateway.Scim.Errors;
 
 namespace ScimGateway.Gateway.Errors;
@@ -11,9 +12,8 @@ namespace ScimGateway.Gateway.Errors;
 /// </summary>
 internal static class ErrorResponses
 {
-    public const string ScimBasePath = "/api/scim/v2";
-
-    public static bool IsScimPath(PathString path) => path.StartsWithSegments(ScimBasePath, StringComparison.OrdinalIgnoreCase);
+    public static bool IsScimPath(PathString path) =>
+        path.StartsWithSegments(ScimEndpointRouteBuilderExtensions.BasePath, StringComparison.OrdinalIgnoreCase);
 
     public static Task WriteAsync(HttpContext context, int status, string detail, string? scimType = null)
     {

@@ -1,4 +1,4 @@
-using ScimGateway.Gateway.Errors;
+using ScimGateway.Scim.Endpoints;
 
 namespace ScimGateway.Gateway.Proxy;
 
@@ -13,7 +13,7 @@ internal static class LocalApiPaths
         "/api/user-tokens",
         "/api/service-users",
         "/api/audit",
-        ErrorResponses.ScimBasePath,
+        ScimEndpointRouteBuilderExtensions.BasePath,
     ];
 
     public static bool IsLocal(PathString path)
