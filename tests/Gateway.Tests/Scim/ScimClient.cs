@@ -51,6 +51,22 @@ public sealed class ScimClient(HttpClient http)
         return await (await PostAsync("/Groups", body)).ExpectScimAsync(HttpStatusCode.Created);
     }
 
+    /// <summary>
+    /// A PATCH answered the default way (<c>Scim:PatchResponse</c> = NoContent: 204 with the new ETag), then the
+    /// resource read back.
+    /// </summary>
+    public async Task<JsonElement> PatchThenGetAsync(string path, string json)
+    {
+        var response = await PatchAsync(path, json);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.NoContent, $"Expected 204, got {(int)response.StatusCode}: {body}");
+        Assert.Empty(body);
+        var read = await GetAsync(path);
+        var resource = await read.ExpectScimAsync(HttpStatusCode.OK);
+        Assert.Equal(read.Headers.ETag?.ToString(), response.Headers.ETag?.ToString());
+        return resource;
+    }
+
     public static string PatchBody(params string[] operations) =>
         $$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{{string.Join(",", operations)}}]}""";
 }
