@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ScimGateway.Scim.Groups;
 
 namespace ScimGateway.Gateway.Tests.Scim;
 
@@ -12,9 +13,14 @@ public sealed class ConformanceTests : IClassFixture<ScimFixture>
     private const string CoreUser = "urn:ietf:params:scim:schemas:core:2.0:User";
     private const string CoreGroup = "urn:ietf:params:scim:schemas:core:2.0:Group";
 
+    private readonly ScimFixture _fixture;
     private readonly ScimClient _scim;
 
-    public ConformanceTests(ScimFixture fixture) => _scim = fixture.Scim;
+    public ConformanceTests(ScimFixture fixture)
+    {
+        _fixture = fixture;
+        _scim = fixture.Scim;
+    }
 
     [Theory]
     [InlineData("GET", "/Users?count=0")]
@@ -174,6 +180,19 @@ public sealed class ConformanceTests : IClassFixture<ScimFixture>
         // Without a displayName the userName shows, also after a PUT that renames the user.
         await (await _scim.PutAsync($"/Users/{user.Str("id")}", """{"userName":"conf.rename.2@example.com"}""")).ExpectScimAsync(HttpStatusCode.OK);
         Assert.Equal("conf.rename.2@example.com", (await MembersAsync(parent.Str("id")))[user.Str("id")].Str("display"));
+    }
+
+    [Fact]
+    public async Task MemberDisplay_RecordWithoutStoredDisplay_LookedUp()
+    {
+        // Memberships written before display was stored (or by a bulk seeder) have none: the read looks the member up.
+        var user = await _scim.CreateUserAsync("conf.legacy@example.com", "\"displayName\":\"Legacy Person\"");
+        var group = await _scim.CreateGroupAsync("conf-legacy");
+        _fixture.Factory.Service<IScimGroupStore>().InsertMembers(group.Str("id"),
+            [new ScimMembershipRecord { MemberId = user.Str("id"), MemberType = MemberTypes.User }]);
+        var member = (await MembersAsync(group.Str("id")))[user.Str("id")];
+        Assert.Equal("Legacy Person", member.Str("display"));
+        Assert.Equal("User", member.Str("type"));
     }
 
     [Fact]
