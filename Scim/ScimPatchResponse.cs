@@ -7,9 +7,16 @@ namespace ScimGateway.Scim;
 /// </summary>
 public enum ScimPatchResponse
 {
-    /// <summary><c>204 No Content</c> with the new <c>ETag</c>: what Okta and Microsoft Entra expect, and cheap for large groups.</summary>
+    /// <summary>
+    /// The default: a Group PATCH answers <c>204</c> (Okta's Group Push and Entra accept it, and a 50,000-member group is
+    /// never sent back), a User PATCH answers <c>200</c> with the user, as Okta's SCIM 2.0 guide shows it and the
+    /// scim-sanity suite checks it.
+    /// </summary>
+    GroupsNoContent,
+
+    /// <summary><c>204 No Content</c> with the new <c>ETag</c> for Users and Groups alike.</summary>
     NoContent,
 
-    /// <summary><c>200 OK</c> with the whole resource (a Group with its members), for clients that want the result back.</summary>
+    /// <summary><c>200 OK</c> with the whole resource for Users and Groups alike (a Group with its members), for clients that want the result back.</summary>
     Resource,
 }

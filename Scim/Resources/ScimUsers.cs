@@ -112,7 +112,7 @@ public sealed partial class ScimUsers(
             LogPatched(logger, id, saved.Version, saved.Active);
 
             // RFC 7644 section 3.5.2 allows 200 with the resource or 204; 200 whenever attributes are named.
-            return options.Value.PatchResponse == ScimPatchResponse.Resource || !projection.IsDefault
+            return options.Value.PatchResponse != ScimPatchResponse.NoContent || !projection.IsDefault
                 ? Result(200, saved, projection, context)
                 : new ScimResult(204, null, Location(context, id), ETags.Of(saved.Version));
         }

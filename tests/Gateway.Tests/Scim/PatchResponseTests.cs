@@ -1,7 +1,8 @@
 namespace ScimGateway.Gateway.Tests.Scim;
 
 /// <summary>
-/// <c>Scim:PatchResponse</c>: 204 by default (Okta, Entra), 200 with the resource when set to <c>Resource</c> or when
+/// <c>Scim:PatchResponse</c>: by default 204 for Groups (Okta Group Push, Entra) and 200 with the user for Users (Okta's
+/// guide, scim-sanity); 204 for both with <c>NoContent</c>; 200 with the resource for both with <c>Resource</c> or when
 /// the request names <c>attributes</c>/<c>excludedAttributes</c> (RFC 7644 section 3.5.2); validated at start.
 /// </summary>
 public sealed class PatchResponseTests
@@ -9,7 +10,7 @@ public sealed class PatchResponseTests
     private const string Rename = """{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","path":"displayName","value":"Renamed"}]}""";
 
     [Fact]
-    public async Task Default_UserAndGroupPatch_204WithETag()
+    public async Task Default_UserPatch200WithUser_GroupPatch204WithETag()
     {
         using var factory = new GatewayFactory();
         var scim = Client(factory);
@@ -21,6 +22,23 @@ public sealed class PatchResponseTests
             var read = await scim.PatchThenGetAsync(path, Rename);
             Assert.Equal("Renamed", read.Str("displayName"));
             Assert.Equal("W/\"2\"", read.GetProperty("meta").Str("version"));
+        }
+    }
+
+    [Fact]
+    public async Task NoContent_UserAndGroupPatch_204WithETag()
+    {
+        using var factory = new GatewayFactory().WithSetting("Scim:PatchResponse", "NoContent");
+        var scim = Client(factory);
+        var user = await scim.CreateUserAsync("patchresponse.nocontent@example.com");
+        var group = await scim.CreateGroupAsync("patchresponse-nocontent", user.Str("id"));
+
+        foreach (var path in new[] { $"/Users/{user.Str("id")}", $"/Groups/{group.Str("id")}" })
+        {
+            var response = await scim.PatchAsync(path, Rename);
+            Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+            Assert.Empty(await response.Content.ReadAsStringAsync());
+            Assert.Equal("W/\"2\"", response.Headers.ETag?.ToString());
         }
     }
 
