@@ -31,6 +31,15 @@ public sealed class ScimOptions
     [Range(1_024, 100 * 1_048_576)]
     public int BulkMaxPayloadSize { get; set; } = 1_048_576;
 
+    /// <summary>
+    /// What a successful PATCH of a User or a Group answers: <see cref="ScimPatchResponse.GroupsNoContent"/> (default:
+    /// 204 for Groups, 200 with the user for Users), <see cref="ScimPatchResponse.NoContent"/> (204 for both) or
+    /// <see cref="ScimPatchResponse.Resource"/> (200 with the resource for both). A PATCH that names
+    /// <c>attributes</c> or <c>excludedAttributes</c> always answers 200 with the projected resource.
+    /// </summary>
+    [EnumDataType(typeof(ScimPatchResponse))]
+    public ScimPatchResponse PatchResponse { get; set; } = ScimPatchResponse.GroupsNoContent;
+
     /// <summary>The PATCH reading that <see cref="StrictRfc"/> selects.</summary>
     public PatchOptions Patch => StrictRfc ? PatchOptions.Strict : PatchOptions.Default;
 

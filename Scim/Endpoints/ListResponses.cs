@@ -7,21 +7,17 @@ namespace ScimGateway.Scim.Endpoints;
 /// <summary>A <c>ListResponse</c> (RFC 7644 section 3.4.2) with numeric paging fields.</summary>
 internal static class ListResponses
 {
-    public static JsonObject From(ResourcePage page, bool countWasZero)
+    /// <summary>
+    /// <c>Resources</c> is always present, empty when nothing matched or when <c>count=0</c> asked for the totals only
+    /// (RFC 7644 section 3.4.2.4): section 3.4.2 makes it REQUIRED whenever <c>totalResults</c> is not zero, and
+    /// clients that deserialise it as a list (scim2-models, many IdP SDKs) fail on a missing one.
+    /// </summary>
+    public static JsonObject From(ResourcePage page) => new()
     {
-        var body = new JsonObject
-        {
-            ["schemas"] = new JsonArray(ScimUrns.ListResponse),
-            ["totalResults"] = page.TotalResults,
-            ["itemsPerPage"] = page.Resources.Count,
-            ["startIndex"] = page.StartIndex,
-        };
-        if (!countWasZero)
-        {
-            // count=0 asks for totalResults only (RFC 7644 section 3.4.2.4).
-            body["Resources"] = new JsonArray([.. page.Resources]);
-        }
-
-        return body;
-    }
+        ["schemas"] = new JsonArray(ScimUrns.ListResponse),
+        ["totalResults"] = page.TotalResults,
+        ["itemsPerPage"] = page.Resources.Count,
+        ["startIndex"] = page.StartIndex,
+        ["Resources"] = new JsonArray([.. page.Resources]),
+    };
 }

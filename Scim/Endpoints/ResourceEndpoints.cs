@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using ScimGateway.Scim.Resources;
 
 namespace ScimGateway.Scim.Endpoints;
@@ -9,16 +8,13 @@ namespace ScimGateway.Scim.Endpoints;
 internal static class ResourceEndpoints<T>
     where T : class, IScimResources
 {
-    public static IResult List(HttpContext http, [FromServices] T resources, [FromServices] IOptions<ScimOptions> options)
-    {
-        var query = ScimHttp.Query(http.Request);
-        return Page(resources.Search(query, ScimHttp.Context(http.Request)), query, options.Value);
-    }
+    public static IResult List(HttpContext http, [FromServices] T resources) =>
+        Page(resources.Search(ScimHttp.Query(http.Request), ScimHttp.Context(http.Request)));
 
-    public static async Task<IResult> Search(HttpContext http, [FromServices] T resources, [FromServices] IOptions<ScimOptions> options, CancellationToken cancellationToken)
+    public static async Task<IResult> Search(HttpContext http, [FromServices] T resources, CancellationToken cancellationToken)
     {
         var query = SearchRequests.Read(await ScimHttp.ReadBodyAsync(http.Request, ScimHttp.MaxBodySize, cancellationToken));
-        return Page(resources.Search(query, ScimHttp.Context(http.Request)), query, options.Value);
+        return Page(resources.Search(query, ScimHttp.Context(http.Request)));
     }
 
     public static IResult Get(string id, HttpContext http, [FromServices] T resources)
@@ -54,8 +50,7 @@ internal static class ResourceEndpoints<T>
     public static async Task<IResult> Delete(string id, HttpContext http, [FromServices] T resources, CancellationToken cancellationToken) =>
         ScimJsonResult.From(await resources.DeleteAsync(id, IfMatch(http), cancellationToken));
 
-    private static ScimJsonResult Page(ResourcePage page, ResourceQuery query, ScimOptions options) =>
-        new(StatusCodes.Status200OK, ListResponses.From(page, query.Paging(options.MaxResults).Count == 0));
+    private static ScimJsonResult Page(ResourcePage page) => new(StatusCodes.Status200OK, ListResponses.From(page));
 
     private static string? IfMatch(HttpContext http) => http.Request.Headers.IfMatch is { Count: > 0 } values ? values.ToString() : null;
 }

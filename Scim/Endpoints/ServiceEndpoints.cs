@@ -15,7 +15,7 @@ internal static class ServiceEndpoints
     {
         var query = SearchRequests.Read(await ScimHttp.ReadBodyAsync(http.Request, ScimHttp.MaxBodySize, cancellationToken));
         var page = search.Search(query, ScimHttp.Context(http.Request), options.Value.MaxResults);
-        return new ScimJsonResult(StatusCodes.Status200OK, ListResponses.From(page, query.Paging(options.Value.MaxResults).Count == 0));
+        return new ScimJsonResult(StatusCodes.Status200OK, ListResponses.From(page));
     }
 
     public static async Task<IResult> Bulk(HttpContext http, [FromServices] ScimBulk bulk, [FromServices] IOptions<ScimOptions> options, CancellationToken cancellationToken)

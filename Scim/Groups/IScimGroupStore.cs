@@ -41,10 +41,13 @@ public interface IScimGroupStore
     /// <summary>
     /// Applies set operations in one transaction: with <paramref name="replaceAll"/> every current membership not in
     /// <paramref name="added"/> goes; otherwise <paramref name="removed"/> go. Then every id of <paramref name="added"/>
-    /// is inserted if absent, with the type <paramref name="typeOf"/> gives. Never loads the whole member list unless
-    /// <paramref name="replaceAll"/>.
+    /// is inserted if absent, with the type and display <paramref name="describe"/> gives. Never loads the whole member
+    /// list unless <paramref name="replaceAll"/>.
     /// </summary>
-    MembershipDelta ApplyMembers(string groupId, IReadOnlyList<string> added, IReadOnlyCollection<string> removed, bool replaceAll, Func<string, string> typeOf);
+    MembershipDelta ApplyMembers(string groupId, IReadOnlyList<string> added, IReadOnlyCollection<string> removed, bool replaceAll, Func<string, MemberInfo> describe);
+
+    /// <summary>Sets the stored display of every membership of <paramref name="memberId"/> (a renamed user or group).</summary>
+    void SetMemberDisplay(string memberId, string? display);
 
     /// <summary>Adds many memberships of one group in one transaction (seeding, imports); existing ones are kept.</summary>
     void InsertMembers(string groupId, IReadOnlyCollection<ScimMembershipRecord> members);

@@ -126,11 +126,11 @@ public sealed class LiteDbScimGroupStore : IScimGroupStore
         IReadOnlyList<string> added,
         IReadOnlyCollection<string> removed,
         bool replaceAll,
-        Func<string, string> typeOf)
+        Func<string, MemberInfo> describe)
     {
         ArgumentNullException.ThrowIfNull(added);
         ArgumentNullException.ThrowIfNull(removed);
-        ArgumentNullException.ThrowIfNull(typeOf);
+        ArgumentNullException.ThrowIfNull(describe);
         var addedOut = new List<string>();
         var removedOut = new List<string>();
         InTransaction(() =>
@@ -162,13 +162,29 @@ public sealed class LiteDbScimGroupStore : IScimGroupStore
                 var key = ScimMembershipRecord.KeyOf(groupId, id);
                 if (_memberships.FindById(key) is null)
                 {
-                    _memberships.Insert(new ScimMembershipRecord { Id = key, GroupId = groupId, MemberId = id, MemberType = typeOf(id) });
+                    var member = describe(id);
+                    _memberships.Insert(new ScimMembershipRecord { Id = key, GroupId = groupId, MemberId = id, MemberType = member.Type, Display = member.Display });
                     addedOut.Add(id);
                 }
             }
         });
         return new MembershipDelta(addedOut, removedOut);
     }
+
+    /// <inheritdoc />
+    public void SetMemberDisplay(string memberId, string? display) =>
+        InTransaction(() =>
+        {
+            // One record per group the member is in, found through the MemberId index: a rename touches only those.
+            foreach (var membership in _memberships.Find(m => m.MemberId == memberId).ToList())
+            {
+                if (membership.Display != display)
+                {
+                    membership.Display = display;
+                    _memberships.Update(membership);
+                }
+            }
+        });
 
     /// <inheritdoc />
     public void InsertMembers(string groupId, IReadOnlyCollection<ScimMembershipRecord> members) =>

@@ -15,6 +15,12 @@ public sealed class ScimMembershipRecord
     /// <summary><c>User</c> or <c>Group</c>.</summary>
     public string MemberType { get; set; } = MemberTypes.User;
 
+    /// <summary>
+    /// The member's display name (<c>members.display</c>), kept up to date when the member is renamed;
+    /// <see langword="null"/> on records written before it was stored (the reader looks the member up then).
+    /// </summary>
+    public string? Display { get; set; }
+
     /// <summary>Builds <see cref="Id"/>.</summary>
     public static string KeyOf(string groupId, string memberId) => $"{groupId}|{memberId}";
 }

@@ -7,7 +7,7 @@ using ScimGateway.Scim.Schemas;
 namespace ScimGateway.Scim.Patching;
 
 /// <summary>Applies operations to one (already copied) resource; see <see cref="PatchEngine"/>.</summary>
-internal sealed class ResourcePatcher
+internal sealed partial class ResourcePatcher
 {
     private readonly JsonObject _resource;
     private readonly ScimSchemaSet _schemas;
@@ -26,6 +26,12 @@ internal sealed class ResourcePatcher
     {
         if (operation.Path is not null)
         {
+            if (FindSchema(operation.Path) is { } schema)
+            {
+                ApplySchema(operation.Op, schema, operation.Value);
+                return;
+            }
+
             ApplyPath(operation.Op, FilterParser.ParsePath(operation.Path), operation.Value, pathless: false);
             return;
         }
@@ -82,25 +88,10 @@ internal sealed class ResourcePatcher
             return; // The server maintains schemas.
         }
 
-        if (_schemas.FindExtension(key) is { } extension)
+        if (FindSchema(key) is { } schema)
         {
-            // {"urn:...:enterprise:2.0:User": {"department": "x"}}
-            if (value is JsonObject nested)
-            {
-                foreach (var (innerKey, innerValue) in nested)
-                {
-                    ApplyPathless(op, $"{extension.Id}:{innerKey}", innerValue);
-                }
-            }
-            else if (ValueCoercer.IsEmpty(value) && op == PatchOperationType.Replace)
-            {
-                _resource.Remove(extension.Id);
-            }
-            else
-            {
-                throw ScimException.BadRequest(ScimType.InvalidValue, $"'{key}' takes an object of extension attributes.");
-            }
-
+            // {"urn:...:enterprise:2.0:User": {"department": "x"}}: the listed attributes of that schema.
+            ApplyPathless(op, schema, value);
             return;
         }
 

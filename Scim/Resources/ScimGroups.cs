@@ -67,7 +67,7 @@ public sealed partial class ScimGroups(
             var now = ScimTimestamps.Now(time);
             var group = Record(Guid.CreateVersion7(time.GetUtcNow()).ToString(), resource, now, now, 1);
             EnsureNameFree(group, null);
-            var types = MemberTypesOf(group.Id, members.Added);
+            var types = DescribeNewMembers(group.Id, members.Added);
             groups.Insert(group);
             var delta = groups.ApplyMembers(group.Id, members.Added, [], false, id => types[id]);
             NotifyRoleChanges(null, group, delta, types);
@@ -106,8 +106,10 @@ public sealed partial class ScimGroups(
             var members = result.Members;
             var saved = Save(current, result.Resource, members.Added, members.Removed, members.ReplaceAll);
 
-            // Group PATCH answers 204 (Entra, Okta): the member list is never sent back unless asked for.
-            return projection.IsDefault ? new ScimResult(204, null, null, ETags.Of(saved.Version)) : Result(200, saved, projection, context);
+            // 204 by default (Entra, Okta): the member list is sent back only when configured or asked for.
+            return options.Value.PatchResponse == ScimPatchResponse.Resource || !projection.IsDefault
+                ? Result(200, saved, projection, context)
+                : new ScimResult(204, null, null, ETags.Of(saved.Version));
         }
     }
 
@@ -143,7 +145,7 @@ public sealed partial class ScimGroups(
             EnsureNameFree(next, current.Id);
         }
 
-        var types = MemberTypesOf(current.Id, added);
+        var types = DescribeNewMembers(current.Id, added);
         var delta = added.Count == 0 && removed.Count == 0 && !replaceAll
             ? new MembershipDelta([], [])
             : groups.ApplyMembers(current.Id, added, removed, replaceAll, id => types[id]);
@@ -155,15 +157,24 @@ public sealed partial class ScimGroups(
         next.Version = current.Version + 1;
         next.LastModified = ScimTimestamps.Now(time);
         groups.Update(next);
+        if (next.DisplayName != current.DisplayName)
+        {
+            groups.SetMemberDisplay(next.Id, next.DisplayName); // where this group is itself a member
+        }
+
         NotifyRoleChanges(current, next, delta, types);
         LogChanged(logger, next.Id, next.Version, delta.Added.Count, delta.Removed.Count);
         return next;
     }
 
-    /// <summary>The type of each member to add; an id that is neither a user nor a group is 400 invalidValue.</summary>
-    private Dictionary<string, string> MemberTypesOf(string groupId, IReadOnlyList<string> ids)
+    /// <summary>
+    /// The type and display of each member to add. An id that is neither a user nor another group is 400
+    /// <c>invalidValue</c>: a membership must point at something (referential integrity), or role mappings and
+    /// <c>groups</c> would be computed from ids nobody can resolve.
+    /// </summary>
+    private Dictionary<string, MemberInfo> DescribeNewMembers(string groupId, IReadOnlyList<string> ids)
     {
-        var types = new Dictionary<string, string>(StringComparer.Ordinal);
+        var types = new Dictionary<string, MemberInfo>(StringComparer.Ordinal);
         foreach (var id in ids)
         {
             if (groups.IsMember(groupId, id))
@@ -171,8 +182,8 @@ public sealed partial class ScimGroups(
                 continue;
             }
 
-            types[id] = users.FindById(id) is not null ? MemberTypes.User
-                : id != groupId && groups.FindById(id) is not null ? MemberTypes.Group
+            types[id] = users.FindById(id) is { } user ? MemberInfo.Of(user)
+                : id != groupId && groups.FindById(id) is { } group ? MemberInfo.Of(group)
                 : throw ScimException.BadRequest(ScimType.InvalidValue, $"Member '{id}' is neither a user nor another group.");
         }
 
@@ -189,7 +200,7 @@ public sealed partial class ScimGroups(
         }
     }
 
-    private void NotifyRoleChanges(ScimGroupRecord? before, ScimGroupRecord after, MembershipDelta delta, Dictionary<string, string> types)
+    private void NotifyRoleChanges(ScimGroupRecord? before, ScimGroupRecord after, MembershipDelta delta, Dictionary<string, MemberInfo> types)
     {
         var settings = options.Value;
         var roleBefore = before is null ? null : settings.RoleFor(before.DisplayName);
@@ -205,7 +216,7 @@ public sealed partial class ScimGroups(
             return;
         }
 
-        notifier.Changed(delta.Added.Where(id => types.GetValueOrDefault(id) == MemberTypes.User).Concat(delta.Removed));
+        notifier.Changed(delta.Added.Where(id => types.GetValueOrDefault(id)?.Type == MemberTypes.User).Concat(delta.Removed));
     }
 
     private List<string> UserMembers(string groupId) =>
@@ -229,6 +240,7 @@ public sealed partial class ScimGroups(
                     {
                         ["value"] = member.MemberId,
                         ["$ref"] = $"{context.BaseUrl}/{(member.MemberType == MemberTypes.Group ? "Groups" : "Users")}/{member.MemberId}",
+                        ["display"] = member.Display ?? LookUpDisplay(member),
                         ["type"] = member.MemberType,
                     });
                 }
@@ -239,6 +251,11 @@ public sealed partial class ScimGroups(
                 }
             }
         }, new ResourceMeta(ResourceType, group.Created, group.LastModified, Location(context, group.Id), group.Version));
+
+    /// <summary>Records written before <see cref="ScimMembershipRecord.Display"/> existed: one indexed lookup each.</summary>
+    private string? LookUpDisplay(ScimMembershipRecord member) => member.MemberType == MemberTypes.Group
+        ? groups.FindById(member.MemberId)?.DisplayName
+        : users.FindById(member.MemberId) is { } user ? MemberInfo.DisplayOf(user) : null;
 
     private static ScimGroupRecord Record(string id, JsonObject resource, DateTime created, DateTime lastModified, long version)
     {

@@ -110,7 +110,11 @@ public sealed partial class ScimUsers(
             patched.Remove("password");
             var saved = Save(current, patched);
             LogPatched(logger, id, saved.Version, saved.Active);
-            return Result(200, saved, projection, context);
+
+            // RFC 7644 section 3.5.2 allows 200 with the resource or 204; 200 whenever attributes are named.
+            return options.Value.PatchResponse != ScimPatchResponse.NoContent || !projection.IsDefault
+                ? Result(200, saved, projection, context)
+                : new ScimResult(204, null, Location(context, id), ETags.Of(saved.Version));
         }
     }
 
@@ -170,6 +174,11 @@ public sealed partial class ScimUsers(
         catch (DuplicateUserNameException)
         {
             throw ResourceBody.Conflict($"A user with userName '{updated.UserName}' already exists.");
+        }
+
+        if (MemberInfo.DisplayOf(updated) != MemberInfo.DisplayOf(current))
+        {
+            groups.SetMemberDisplay(updated.Id, MemberInfo.DisplayOf(updated)); // members[].display of their groups
         }
 
         return updated;

@@ -51,6 +51,31 @@ public sealed class ScimClient(HttpClient http)
         return await (await PostAsync("/Groups", body)).ExpectScimAsync(HttpStatusCode.Created);
     }
 
+    /// <summary>
+    /// A PATCH answered the default way (<c>Scim:PatchResponse</c> unset: 200 with the user for Users, 204 with the new
+    /// ETag for Groups), then the resource read back; a 200 body must equal what the read returns.
+    /// </summary>
+    public async Task<JsonElement> PatchThenGetAsync(string path, string json)
+    {
+        var response = await PatchAsync(path, json);
+        var body = await response.Content.ReadAsStringAsync();
+        var expected = path.StartsWith("/Users", StringComparison.Ordinal) ? HttpStatusCode.OK : HttpStatusCode.NoContent;
+        Assert.True(response.StatusCode == expected, $"Expected {(int)expected}, got {(int)response.StatusCode}: {body}");
+        var read = await GetAsync(path);
+        var resource = await read.ExpectScimAsync(HttpStatusCode.OK);
+        Assert.Equal(read.Headers.ETag?.ToString(), response.Headers.ETag?.ToString());
+        if (expected == HttpStatusCode.NoContent)
+        {
+            Assert.Empty(body);
+        }
+        else
+        {
+            Assert.Equal(resource.GetRawText(), JsonDocument.Parse(body).RootElement.GetRawText());
+        }
+
+        return resource;
+    }
+
     public static string PatchBody(params string[] operations) =>
         $$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{{string.Join(",", operations)}}]}""";
 }
