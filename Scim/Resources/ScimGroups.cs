@@ -44,7 +44,7 @@ public sealed partial class ScimGroups(
     public ResourcePage Search(ResourceQuery query, ScimContext context)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var projection = AttributeProjection.Parse(query.Attributes, query.ExcludedAttributes, Schemas);
+        var projection = AttributeProjection.Parse(query.Attributes, query.ExcludedAttributes, Schemas, options.Value.FilterLimits);
         var runner = new QueryRunner<ScimGroupRecord>
         {
             Schemas = Schemas,
@@ -52,6 +52,8 @@ public sealed partial class ScimGroups(
             Page = groups.Page,
             Candidates = groups.FindCandidates,
             All = groups.All,
+            IdOf = r => r.Id,
+            Limits = options.Value.FilterLimits,
         };
         var withMembers = projection.Includes("members");
         return runner.Run(query, options.Value.MaxResults,

@@ -43,7 +43,7 @@ public sealed partial class ScimUsers(
     public ResourcePage Search(ResourceQuery query, ScimContext context)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var projection = AttributeProjection.Parse(query.Attributes, query.ExcludedAttributes, Schemas);
+        var projection = AttributeProjection.Parse(query.Attributes, query.ExcludedAttributes, Schemas, options.Value.FilterLimits);
         var runner = new QueryRunner<ScimUserRecord>
         {
             Schemas = Schemas,
@@ -51,6 +51,8 @@ public sealed partial class ScimUsers(
             Page = users.Page,
             Candidates = users.FindCandidates,
             All = users.All,
+            IdOf = r => r.Id,
+            Limits = options.Value.FilterLimits,
         };
         var withGroups = projection.Includes("groups");
         return runner.Run(query, options.Value.MaxResults,
