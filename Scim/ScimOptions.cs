@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using ScimGateway.Scim.Discovery;
+using ScimGateway.Scim.Filtering;
 using ScimGateway.Scim.Patching;
 
 namespace ScimGateway.Scim;
@@ -40,8 +41,37 @@ public sealed class ScimOptions
     [EnumDataType(typeof(ScimPatchResponse))]
     public ScimPatchResponse PatchResponse { get; set; } = ScimPatchResponse.GroupsNoContent;
 
-    /// <summary>The PATCH reading that <see cref="StrictRfc"/> selects.</summary>
-    public PatchOptions Patch => StrictRfc ? PatchOptions.Strict : PatchOptions.Default;
+    /// <summary>The most characters in a filter, a PATCH path, an <c>attributes</c> list or a <c>sortBy</c>.</summary>
+    [Range(64, 1_048_576)]
+    public int MaxFilterLength { get; set; } = FilterLimits.Default.MaxLength;
+
+    /// <summary>The most comparisons, presence tests, <c>and</c>/<c>or</c>/<c>not</c> and value paths in one filter or PATCH path.</summary>
+    [Range(1, 10_000)]
+    public int MaxFilterNodes { get; set; } = FilterLimits.Default.MaxNodes;
+
+    /// <summary>The deepest nesting of parentheses, <c>not (</c> and value filters in one filter or PATCH path.</summary>
+    [Range(1, FilterLimits.DepthCeiling)]
+    public int MaxFilterDepth { get; set; } = FilterLimits.Default.MaxDepth;
+
+    /// <summary>The most names in one <c>attributes</c> or <c>excludedAttributes</c> list.</summary>
+    [Range(1, 10_000)]
+    public int MaxAttributeNames { get; set; } = FilterLimits.Default.MaxAttributeNames;
+
+    /// <summary>The most operations in one PATCH request (also inside <c>/Bulk</c>).</summary>
+    [Range(1, 100_000)]
+    public int MaxPatchOperations { get; set; } = 1_000;
+
+    /// <summary>
+    /// Whether SCIM may make someone an Admin (through <c>roles</c> or a group that <see cref="RoleGroups"/> maps to
+    /// Admin). Off by default: SCIM grants Manager and Member, and Admin comes only from the command line.
+    /// </summary>
+    public bool AllowAdminRoleFromScim { get; set; }
+
+    /// <summary>The parsing bounds the <c>MaxFilter*</c> and <see cref="MaxAttributeNames"/> settings make.</summary>
+    public FilterLimits FilterLimits => new(MaxFilterLength, MaxFilterNodes, MaxFilterDepth, MaxAttributeNames);
+
+    /// <summary>The PATCH reading that <see cref="StrictRfc"/> selects, with the configured bounds.</summary>
+    public PatchOptions Patch => (StrictRfc ? PatchOptions.Strict : PatchOptions.Default) with { Limits = FilterLimits, MaxOperations = MaxPatchOperations };
 
     /// <summary>The limits advertised in <c>/ServiceProviderConfig</c>: exactly those enforced.</summary>
     public DiscoveryOptions Discovery => new()

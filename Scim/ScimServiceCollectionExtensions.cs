@@ -27,6 +27,7 @@ public static class ScimServiceCollectionExtensions
         services.TryAddSingleton<ScimWriteLock>();
         services.TryAddSingleton<UserChangeNotifier>();
         services.TryAddSingleton<ScimEffectiveRoles>();
+        services.TryAddSingleton<LastAdminGuard>();
         services.TryAddSingleton<ScimUsers>();
         services.TryAddSingleton<ScimGroups>();
         services.TryAddSingleton<ScimRootSearch>();

@@ -17,9 +17,9 @@ internal static class ResourceEndpoints<T>
         return Page(resources.Search(query, ScimHttp.Context(http.Request)));
     }
 
-    public static IResult Get(string id, HttpContext http, [FromServices] T resources)
+    public static IResult Get(string id, HttpContext http, [FromServices] T resources, [FromServices] IOptions<ScimOptions> options)
     {
-        var result = resources.Get(id, ScimHttp.Projection(http.Request, resources.Schemas), ScimHttp.Context(http.Request));
+        var result = resources.Get(id, ScimHttp.Projection(http.Request, resources.Schemas, options.Value.FilterLimits), ScimHttp.Context(http.Request));
         if (result.ETag is not null && ETags.Matches(http.Request.Headers.IfNoneMatch, result.ETag))
         {
             return new ScimJsonResult(StatusCodes.Status304NotModified, null, null, result.ETag);
@@ -40,10 +40,11 @@ internal static class ResourceEndpoints<T>
         return ScimJsonResult.From(await resources.ReplaceAsync(id, body, IfMatch(http), ScimHttp.Context(http.Request), cancellationToken));
     }
 
-    public static async Task<IResult> Patch(string id, HttpContext http, [FromServices] T resources, CancellationToken cancellationToken)
+    public static async Task<IResult> Patch(
+        string id, HttpContext http, [FromServices] T resources, [FromServices] IOptions<ScimOptions> options, CancellationToken cancellationToken)
     {
         var body = await ScimHttp.ReadBodyAsync(http.Request, ScimHttp.MaxBodySize, cancellationToken);
-        var projection = ScimHttp.Projection(http.Request, resources.Schemas);
+        var projection = ScimHttp.Projection(http.Request, resources.Schemas, options.Value.FilterLimits);
         return ScimJsonResult.From(await resources.PatchAsync(id, body, IfMatch(http), projection, ScimHttp.Context(http.Request), cancellationToken));
     }
 

@@ -32,8 +32,8 @@ internal static class ScimHttp
         Attributes: First(request, "attributes"),
         ExcludedAttributes: First(request, "excludedAttributes"));
 
-    public static AttributeProjection Projection(HttpRequest request, ScimSchemaSet schemas) =>
-        AttributeProjection.Parse(First(request, "attributes"), First(request, "excludedAttributes"), schemas);
+    public static AttributeProjection Projection(HttpRequest request, ScimSchemaSet schemas, Filtering.FilterLimits limits) =>
+        AttributeProjection.Parse(First(request, "attributes"), First(request, "excludedAttributes"), schemas, limits);
 
     /// <summary>
     /// Reads a JSON body: <c>application/json</c> (Okta), <c>application/scim+json</c> with any charset (Entra), any

@@ -15,7 +15,7 @@ public static class FilterBinder
     public static FilterNode Bind(FilterNode filter, ScimSchemaSet schemas, string scimType = ScimType.InvalidFilter) =>
         filter switch
         {
-            LogicalFilter l => l with { Left = Bind(l.Left, schemas, scimType), Right = Bind(l.Right, schemas, scimType) },
+            LogicalFilter l => LogicalChain.Join(l.Operator, LogicalChain.Operands(l).ConvertAll(o => Bind(o, schemas, scimType))),
             NotFilter n => n with { Inner = Bind(n.Inner, schemas, scimType) },
             PresentFilter p => p with { Path = Resolve(p.Path, schemas, scimType).CanonicalPath },
             ComparisonFilter c => BindComparison(c, Leafward(Resolve(c.Path, schemas, scimType), scimType), scimType),
@@ -27,7 +27,7 @@ public static class FilterBinder
     public static FilterNode BindInner(FilterNode filter, ScimAttribute complex, string scimType = ScimType.InvalidFilter) =>
         filter switch
         {
-            LogicalFilter l => l with { Left = BindInner(l.Left, complex, scimType), Right = BindInner(l.Right, complex, scimType) },
+            LogicalFilter l => LogicalChain.Join(l.Operator, LogicalChain.Operands(l).ConvertAll(o => BindInner(o, complex, scimType))),
             NotFilter n => n with { Inner = BindInner(n.Inner, complex, scimType) },
             PresentFilter p => p with { Path = new AttributePath(null, Sub(complex, p.Path, scimType).Name) },
             ComparisonFilter c => BindComparison(

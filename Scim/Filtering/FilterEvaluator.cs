@@ -31,15 +31,34 @@ public static class FilterEvaluator
     private static bool Evaluate(FilterNode filter, JsonObject scope, ScimSchemaSet? schemas, ScimAttribute? element) =>
         filter switch
         {
-            LogicalFilter { Operator: LogicalOperator.And } l =>
-                Evaluate(l.Left, scope, schemas, element) && Evaluate(l.Right, scope, schemas, element),
-            LogicalFilter l => Evaluate(l.Left, scope, schemas, element) || Evaluate(l.Right, scope, schemas, element),
+            LogicalFilter l => EvaluateChain(l, scope, schemas, element),
             NotFilter n => !Evaluate(n.Inner, scope, schemas, element),
             PresentFilter p => Values(p.Path, scope, schemas, element, out _).Any(IsPresent),
             ComparisonFilter c => Compare(c, scope, schemas, element),
             ValuePathFilter v => EvaluateValuePath(v, scope, schemas, element),
             _ => throw ScimException.BadRequest(ScimType.InvalidFilter, "Unsupported filter."),
         };
+
+    /// <summary>
+    /// Walks the left spine of a chain in a loop (see <see cref="LogicalChain"/>), right operand first: and/or have no
+    /// side effects, so the order only changes which operand decides, never the answer.
+    /// </summary>
+    private static bool EvaluateChain(LogicalFilter chain, JsonObject scope, ScimSchemaSet? schemas, ScimAttribute? element)
+    {
+        var decisive = chain.Operator == LogicalOperator.Or;
+        FilterNode node = chain;
+        while (node is LogicalFilter logical && logical.Operator == chain.Operator)
+        {
+            if (Evaluate(logical.Right, scope, schemas, element) == decisive)
+            {
+                return decisive;
+            }
+
+            node = logical.Left;
+        }
+
+        return Evaluate(node, scope, schemas, element);
+    }
 
     private static bool EvaluateValuePath(ValuePathFilter filter, JsonObject scope, ScimSchemaSet? schemas, ScimAttribute? element)
     {

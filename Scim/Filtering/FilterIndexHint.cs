@@ -32,8 +32,11 @@ public sealed record FilterIndexHint(string Attribute, string Value, bool CaseEx
         switch (node)
         {
             case LogicalFilter { Operator: LogicalOperator.And } and:
-                Collect(and.Left, valuePathAttribute, terms);
-                Collect(and.Right, valuePathAttribute, terms);
+                foreach (var operand in LogicalChain.Operands(and))
+                {
+                    Collect(operand, valuePathAttribute, terms);
+                }
+
                 break;
             case ValuePathFilter valuePath when valuePathAttribute is null && valuePath.Path.Urn is null:
                 Collect(valuePath.Filter, valuePath.Path.Name, terms);

@@ -17,14 +17,18 @@ namespace ScimGateway.Scim.Filtering;
 public static class FilterParser
 {
     /// <summary>Parses filter text into a tree, without checking attribute names against a schema.</summary>
-    public static FilterNode Parse(string? text)
+    public static FilterNode Parse(string? text) => Parse(text, FilterLimits.Default);
+
+    /// <summary>Parses filter text within <paramref name="limits"/>, without checking attribute names against a schema.</summary>
+    public static FilterNode Parse(string? text, FilterLimits limits)
     {
+        ArgumentNullException.ThrowIfNull(limits);
         if (text is null)
         {
             throw ScimException.BadRequest(ScimType.InvalidFilter, "The filter is empty.");
         }
 
-        return new FilterReader(text, ScimType.InvalidFilter).ReadWholeFilter();
+        return new FilterReader(text, ScimType.InvalidFilter, limits).ReadWholeFilter();
     }
 
     /// <summary>
@@ -32,17 +36,24 @@ public static class FilterParser
     /// sense for the attribute type are <see cref="ScimType.InvalidFilter"/>; names become canonical
     /// (see <see cref="FilterBinder"/>).
     /// </summary>
-    public static FilterNode Parse(string? text, ScimSchemaSet schemas) =>
-        FilterBinder.Bind(Parse(text), schemas, ScimType.InvalidFilter);
+    public static FilterNode Parse(string? text, ScimSchemaSet schemas) => Parse(text, schemas, FilterLimits.Default);
+
+    /// <summary>Parses filter text within <paramref name="limits"/> and binds it to <paramref name="schemas"/>.</summary>
+    public static FilterNode Parse(string? text, ScimSchemaSet schemas, FilterLimits limits) =>
+        FilterBinder.Bind(Parse(text, limits), schemas, ScimType.InvalidFilter);
 
     /// <summary>Parses a PATCH path without a schema.</summary>
-    public static PatchPath ParsePath(string? text)
+    public static PatchPath ParsePath(string? text) => ParsePath(text, FilterLimits.Default);
+
+    /// <summary>Parses a PATCH path within <paramref name="limits"/>; a path past them is <see cref="ScimType.InvalidPath"/>.</summary>
+    public static PatchPath ParsePath(string? text, FilterLimits limits)
     {
+        ArgumentNullException.ThrowIfNull(limits);
         if (string.IsNullOrWhiteSpace(text))
         {
             throw ScimException.BadRequest(ScimType.InvalidPath, "The path is empty.");
         }
 
-        return new FilterReader(text, ScimType.InvalidPath).ReadWholePath();
+        return new FilterReader(text, ScimType.InvalidPath, limits).ReadWholePath();
     }
 }

@@ -31,11 +31,20 @@ public static class FilterPrinter
         switch (node)
         {
             case LogicalFilter logical:
-                // Left-associative chains: the left operand needs parentheses only when it binds looser,
-                // the right operand also when it has the same operator (a and (b and c)).
-                AppendOperand(sb, logical.Left, Precedence(logical.Left) < Precedence(node));
-                sb.Append(logical.Operator == LogicalOperator.And ? " and " : " or ");
-                AppendOperand(sb, logical.Right, Precedence(logical.Right) <= Precedence(node));
+                // Left-associative chains, printed in a loop: the first operand needs parentheses only when it binds
+                // looser, every later one also when it has the same operator (a and (b and c)).
+                var operands = LogicalChain.Operands(logical);
+                for (var i = 0; i < operands.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        sb.Append(logical.Operator == LogicalOperator.And ? " and " : " or ");
+                    }
+
+                    var precedence = Precedence(operands[i]);
+                    AppendOperand(sb, operands[i], i == 0 ? precedence < Precedence(node) : precedence <= Precedence(node));
+                }
+
                 break;
             case NotFilter not:
                 sb.Append("not (");

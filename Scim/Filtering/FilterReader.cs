@@ -12,19 +12,29 @@ namespace ScimGateway.Scim.Filtering;
 /// </summary>
 internal sealed partial class FilterReader
 {
-    // Deep nesting is never legitimate; the limit keeps hostile input from exhausting the stack.
-    private const int MaxDepth = 64;
-
     private readonly string _text;
     private readonly string _scimType;
+    private readonly FilterLimits _limits;
     private int _pos;
     private int _depth;
+    private int _nodes;
 
-    public FilterReader(string text, string scimType)
+    public FilterReader(string text, string scimType, FilterLimits limits)
     {
-        _text = text;
+        _limits = limits;
         _scimType = scimType;
+
+        // Checked before reading a character: the cost of everything after is bounded by this length.
+        if (text.Length > limits.MaxLength)
+        {
+            throw ScimException.BadRequest(scimType,
+                $"The {What} is {text.Length} characters long; the limit is {limits.MaxLength} (Scim:MaxFilterLength).");
+        }
+
+        _text = text;
     }
+
+    private string What => _scimType == ScimType.InvalidPath ? "path" : "filter";
 
     public FilterNode ReadWholeFilter()
     {
@@ -81,7 +91,7 @@ internal sealed partial class FilterReader
         var left = ReadAnd(insideValuePath);
         while (TryKeyword("or"))
         {
-            left = new LogicalFilter(LogicalOperator.Or, left, ReadAnd(insideValuePath));
+            left = Count(new LogicalFilter(LogicalOperator.Or, left, ReadAnd(insideValuePath)));
         }
 
         return left;
@@ -92,7 +102,7 @@ internal sealed partial class FilterReader
         var left = ReadUnary(insideValuePath);
         while (TryKeyword("and"))
         {
-            left = new LogicalFilter(LogicalOperator.And, left, ReadUnary(insideValuePath));
+            left = Count(new LogicalFilter(LogicalOperator.And, left, ReadUnary(insideValuePath)));
         }
 
         return left;
@@ -117,7 +127,7 @@ internal sealed partial class FilterReader
             SkipSpace();
             if (Peek('('))
             {
-                return new NotFilter(ReadGroup(insideValuePath));
+                return Count(new NotFilter(ReadGroup(insideValuePath)));
             }
 
             _pos = start;
@@ -161,13 +171,14 @@ internal sealed partial class FilterReader
             var inner = ReadValueFilter();
             if (!Peek('.'))
             {
-                return new ValuePathFilter(path, inner);
+                return Count(new ValuePathFilter(path, inner));
             }
 
             // emails[type eq "work"].value eq "x": the comparison applies to the same matching value.
             _pos++;
             var subPath = new AttributePath(null, ReadName());
-            return new ValuePathFilter(path, new LogicalFilter(LogicalOperator.And, inner, ReadComparison(subPath)));
+            var joined = Count(new LogicalFilter(LogicalOperator.And, inner, ReadComparison(subPath)));
+            return Count(new ValuePathFilter(path, joined));
         }
 
         return ReadComparison(path);
@@ -185,7 +196,7 @@ internal sealed partial class FilterReader
 
         if (string.Equals(word, "pr", StringComparison.OrdinalIgnoreCase))
         {
-            return new PresentFilter(path);
+            return Count(new PresentFilter(path));
         }
 
         if (!Enum.TryParse<ComparisonOperator>(word, ignoreCase: true, out var op) || word.Length != 2)
@@ -193,7 +204,7 @@ internal sealed partial class FilterReader
             throw Error($"Unknown operator '{word}'", at);
         }
 
-        return new ComparisonFilter(path, op, ReadValue());
+        return Count(new ComparisonFilter(path, op, ReadValue()));
     }
 
     private FilterValue ReadValue()
@@ -410,10 +421,22 @@ internal sealed partial class FilterReader
 
     private void Enter()
     {
-        if (++_depth > MaxDepth)
+        if (++_depth > _limits.MaxDepth)
         {
-            throw Error($"Nesting deeper than {MaxDepth} levels");
+            throw Error($"Nesting deeper than {_limits.MaxDepth} levels (Scim:MaxFilterDepth)");
         }
+    }
+
+    private T Count<T>(T node)
+        where T : FilterNode
+    {
+        if (++_nodes > _limits.MaxNodes)
+        {
+            throw ScimException.BadRequest(_scimType,
+                $"The {What} has more than {_limits.MaxNodes} terms and operators (Scim:MaxFilterNodes).");
+        }
+
+        return node;
     }
 
     private ScimException Error(string what, int? at = null) =>

@@ -25,11 +25,18 @@ public sealed class ResourceSortComparer : IComparer<JsonObject>
     /// Creates a comparer, or returns <see langword="null"/> when <paramref name="sortBy"/> is empty. An unknown
     /// attribute or a sortOrder other than ascending/descending is 400 <see cref="ScimType.InvalidValue"/>.
     /// </summary>
-    public static ResourceSortComparer? Create(string? sortBy, string? sortOrder, ScimSchemaSet schemas)
+    public static ResourceSortComparer? Create(string? sortBy, string? sortOrder, ScimSchemaSet schemas, FilterLimits? limits = null)
     {
         if (string.IsNullOrWhiteSpace(sortBy))
         {
             return null;
+        }
+
+        limits ??= FilterLimits.Default;
+        if (sortBy.Length > limits.MaxLength || sortOrder?.Length > limits.MaxLength)
+        {
+            throw ScimException.BadRequest(ScimType.InvalidFilter,
+                $"'sortBy' and 'sortOrder' may be at most {limits.MaxLength} characters long (Scim:MaxFilterLength).");
         }
 
         var resolved = schemas.Resolve(sortBy)
@@ -50,6 +57,23 @@ public sealed class ResourceSortComparer : IComparer<JsonObject>
             _ => throw ScimException.BadRequest(ScimType.InvalidValue, $"sortOrder must be 'ascending' or 'descending', not '{sortOrder}'."),
         };
         return new ResourceSortComparer(resolved, descending);
+    }
+
+    /// <summary>
+    /// A small copy of <paramref name="resource"/> that sorts exactly like it: its <c>id</c> and the top-level member
+    /// holding the sort attribute. Sorted queries keep these instead of whole resources.
+    /// </summary>
+    public JsonObject SortKey(JsonObject resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        var top = _attribute.ExtensionUrn ?? _attribute.Attribute.Name;
+        var key = new JsonObject { ["id"] = resource["id"]?.DeepClone() };
+        if (resource[top] is { } value)
+        {
+            key[top] = value.DeepClone();
+        }
+
+        return key;
     }
 
     /// <inheritdoc />

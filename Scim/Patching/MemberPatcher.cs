@@ -91,8 +91,11 @@ internal static class MemberPatcher
         switch (filter)
         {
             case LogicalFilter { Operator: LogicalOperator.Or } or:
-                Collect(or.Left, ids);
-                Collect(or.Right, ids);
+                foreach (var operand in LogicalChain.Operands(or))
+                {
+                    Collect(operand, ids);
+                }
+
                 break;
             case ComparisonFilter { Operator: ComparisonOperator.Eq, Path.Name: "value" } eq when eq.Value.Kind != FilterValueKind.Null:
                 ids.Add(eq.Value.AsText());

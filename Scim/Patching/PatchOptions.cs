@@ -21,4 +21,10 @@ public sealed record PatchOptions
     /// being ignored.
     /// </summary>
     public bool StrictRfc { get; init; }
+
+    /// <summary>The bounds on PATCH paths (and the value filters in them); <c>Scim:MaxFilter*</c>.</summary>
+    public Filtering.FilterLimits Limits { get; init; } = Filtering.FilterLimits.Default;
+
+    /// <summary>The most operations one PATCH request may carry (<c>Scim:MaxPatchOperations</c>).</summary>
+    public int MaxOperations { get; init; } = 1_000;
 }

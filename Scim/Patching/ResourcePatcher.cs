@@ -32,7 +32,7 @@ internal sealed partial class ResourcePatcher
                 return;
             }
 
-            ApplyPath(operation.Op, FilterParser.ParsePath(operation.Path), operation.Value, pathless: false);
+            ApplyPath(operation.Op, FilterParser.ParsePath(operation.Path, _options.Limits), operation.Value, pathless: false);
             return;
         }
 
@@ -99,7 +99,7 @@ internal sealed partial class ResourcePatcher
         try
         {
             // Entra (with aadOptscim062020) sends dotted and URN-qualified keys: "name.givenName", "urn:...:User:employeeNumber".
-            path = FilterParser.ParsePath(key);
+            path = FilterParser.ParsePath(key, _options.Limits);
         }
         catch (ScimException) when (!_options.StrictRfc)
         {
@@ -433,7 +433,7 @@ internal sealed partial class ResourcePatcher
         switch (filter)
         {
             case LogicalFilter { Operator: LogicalOperator.And } and:
-                return TrySeed(and.Left, attribute, seed) && TrySeed(and.Right, attribute, seed);
+                return LogicalChain.Operands(and).TrueForAll(o => TrySeed(o, attribute, seed));
             case ComparisonFilter { Operator: ComparisonOperator.Eq } eq when eq.Value.Kind != FilterValueKind.Null
                 && attribute.FindSubAttribute(eq.Path.Name) is { } sub:
                 seed[sub.Name] = sub.Type switch

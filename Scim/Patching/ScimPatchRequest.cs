@@ -40,6 +40,13 @@ public sealed record ScimPatchRequest(IReadOnlyList<PatchOperation> Operations)
             throw Syntax("The PATCH body must have an 'Operations' array.");
         }
 
+        if (operations.Count > options.MaxOperations)
+        {
+            // Each operation may parse a path and walk a value; the count bounds the work of one request.
+            throw ScimException.BadRequest(ScimType.InvalidValue,
+                $"The PATCH request has {operations.Count} operations; the limit is {options.MaxOperations} (Scim:MaxPatchOperations).");
+        }
+
         var result = new List<PatchOperation>(operations.Count);
         foreach (var item in operations)
         {

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using ScimGateway.Scim.Errors;
+using ScimGateway.Scim.Filtering;
 using ScimGateway.Scim.Schemas;
 
 namespace ScimGateway.Scim.Projection;
@@ -30,13 +32,32 @@ public sealed class AttributeProjection
     /// <summary>Whether neither parameter was given.</summary>
     public bool IsDefault => !_isInclusion && _paths.Count == 0 && _wholeSchemas.Count == 0;
 
-    /// <summary>Reads the two comma-separated parameters.</summary>
-    public static AttributeProjection Parse(string? attributes, string? excludedAttributes, ScimSchemaSet schemas)
+    /// <summary>
+    /// Reads the two comma-separated parameters. A list longer than <see cref="FilterLimits.MaxLength"/> characters
+    /// or with more than <see cref="FilterLimits.MaxAttributeNames"/> names is 400 <see cref="ScimType.InvalidFilter"/>:
+    /// every name is matched against every attribute of every returned resource.
+    /// </summary>
+    public static AttributeProjection Parse(string? attributes, string? excludedAttributes, ScimSchemaSet schemas, FilterLimits? limits = null)
     {
+        limits ??= FilterLimits.Default;
         var inclusion = !string.IsNullOrWhiteSpace(attributes);
         var projection = new AttributeProjection(schemas, inclusion);
         var list = inclusion ? attributes : excludedAttributes;
-        foreach (var item in (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var parameter = inclusion ? "attributes" : "excludedAttributes";
+        if (list is not null && list.Length > limits.MaxLength)
+        {
+            throw ScimException.BadRequest(ScimType.InvalidFilter,
+                $"'{parameter}' is {list.Length} characters long; the limit is {limits.MaxLength} (Scim:MaxFilterLength).");
+        }
+
+        var items = (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (items.Length > limits.MaxAttributeNames)
+        {
+            throw ScimException.BadRequest(ScimType.InvalidFilter,
+                $"'{parameter}' names {items.Length} attributes; the limit is {limits.MaxAttributeNames} (Scim:MaxAttributeNames).");
+        }
+
+        foreach (var item in items)
         {
             if (string.Equals(item, schemas.Core.Id, StringComparison.OrdinalIgnoreCase) || schemas.FindExtension(item) is not null)
             {

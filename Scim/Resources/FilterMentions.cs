@@ -8,7 +8,7 @@ internal static class FilterMentions
     public static bool Attribute(FilterNode? filter, string name) => filter switch
     {
         null => false,
-        LogicalFilter logical => Attribute(logical.Left, name) || Attribute(logical.Right, name),
+        LogicalFilter logical => LogicalChain.Operands(logical).Exists(o => Attribute(o, name)),
         NotFilter not => Attribute(not.Inner, name),
         ValuePathFilter valuePath => Is(valuePath.Path.Name, name),
         ComparisonFilter comparison => Is(comparison.Path.Name, name),

@@ -6,6 +6,7 @@ using ScimGateway.Scim.Filtering;
 using ScimGateway.Scim.Groups;
 using ScimGateway.Scim.Patching;
 using ScimGateway.Scim.Projection;
+using ScimGateway.Scim.Roles;
 using ScimGateway.Scim.Schemas;
 using ScimGateway.Scim.Storage;
 using ScimGateway.Scim.Users;
@@ -25,7 +26,9 @@ public sealed partial class ScimGroups(
     UserChangeNotifier notifier,
     IOptions<ScimOptions> options,
     TimeProvider time,
-    ILogger<ScimGroups> logger) : IScimResources
+    ILogger<ScimGroups> logger,
+    ScimEffectiveRoles roles,
+    LastAdminGuard lastAdmin) : IScimResources
 {
     private const string ResourceType = "Group";
 
@@ -44,7 +47,7 @@ public sealed partial class ScimGroups(
     public ResourcePage Search(ResourceQuery query, ScimContext context)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var projection = AttributeProjection.Parse(query.Attributes, query.ExcludedAttributes, Schemas);
+        var projection = AttributeProjection.Parse(query.Attributes, query.ExcludedAttributes, Schemas, options.Value.FilterLimits);
         var runner = new QueryRunner<ScimGroupRecord>
         {
             Schemas = Schemas,
@@ -52,6 +55,8 @@ public sealed partial class ScimGroups(
             Page = groups.Page,
             Candidates = groups.FindCandidates,
             All = groups.All,
+            IdOf = r => r.Id,
+            Limits = options.Value.FilterLimits,
         };
         var withMembers = projection.Includes("members");
         return runner.Run(query, options.Value.MaxResults,
@@ -121,6 +126,11 @@ public sealed partial class ScimGroups(
             var current = groups.FindById(id) ?? throw ResourceBody.NotFound(ResourceType, id);
             ETags.CheckIfMatch(ifMatch, current.Version);
             var affected = options.Value.RoleFor(current.DisplayName) is null ? [] : UserMembers(id);
+            if (GrantsAdmin(current.DisplayName))
+            {
+                lastAdmin.EnsureAnotherAdmin(LosingAdmin(id, affected), "delete the group that makes");
+            }
+
             groups.Delete(id);
             notifier.Changed(affected);
             LogDeleted(logger, id);
@@ -143,6 +153,15 @@ public sealed partial class ScimGroups(
         if (changed)
         {
             EnsureNameFree(next, current.Id);
+        }
+
+        if (GrantsAdmin(current.DisplayName))
+        {
+            // Who leaves an admin group (or every member, when it is renamed out of the Admin mapping).
+            var leaving = !GrantsAdmin(next.DisplayName) ? UserMembers(current.Id)
+                : replaceAll ? UserMembers(current.Id).Except(added, StringComparer.Ordinal).ToList()
+                : removed.Where(id => groups.IsMember(current.Id, id)).ToList();
+            lastAdmin.EnsureAnotherAdmin(LosingAdmin(current.Id, leaving), "remove from the admin group");
         }
 
         var types = DescribeNewMembers(current.Id, added);
@@ -218,6 +237,15 @@ public sealed partial class ScimGroups(
 
         notifier.Changed(delta.Added.Where(id => types.GetValueOrDefault(id)?.Type == MemberTypes.User).Concat(delta.Removed));
     }
+
+    private bool GrantsAdmin(string? displayName) =>
+        options.Value.AllowAdminRoleFromScim && ScimEffectiveRoles.IsAdmin(options.Value.RoleFor(displayName));
+
+    /// <summary>The members that are active admins now and would not be without <paramref name="groupId"/>.</summary>
+    private List<string> LosingAdmin(string groupId, IEnumerable<string> memberIds) =>
+        memberIds.Select(users.FindById).OfType<ScimUserRecord>()
+            .Where(u => roles.IsActiveAdmin(u) && !roles.IsActiveAdmin(u, groupId))
+            .Select(u => u.Id).ToList();
 
     private List<string> UserMembers(string groupId) =>
         groups.MembersOf(groupId).Where(m => m.MemberType == MemberTypes.User).Select(m => m.MemberId).ToList();

@@ -1,11 +1,14 @@
+using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ScimGateway.Scim.Errors;
 using ScimGateway.Scim.Filtering;
 using ScimGateway.Scim.Groups;
 using ScimGateway.Scim.Patching;
 using ScimGateway.Scim.Projection;
+using ScimGateway.Scim.Roles;
 using ScimGateway.Scim.Schemas;
 using ScimGateway.Scim.Storage;
 using ScimGateway.Scim.Users;
@@ -24,7 +27,9 @@ public sealed partial class ScimUsers(
     ScimWriteLock writeLock,
     IOptions<ScimOptions> options,
     TimeProvider time,
-    ILogger<ScimUsers> logger) : IScimResources
+    ILogger<ScimUsers> logger,
+    ScimEffectiveRoles roles,
+    LastAdminGuard lastAdmin) : IScimResources
 {
     private const string ResourceType = "User";
 
@@ -43,7 +48,7 @@ public sealed partial class ScimUsers(
     public ResourcePage Search(ResourceQuery query, ScimContext context)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var projection = AttributeProjection.Parse(query.Attributes, query.ExcludedAttributes, Schemas);
+        var projection = AttributeProjection.Parse(query.Attributes, query.ExcludedAttributes, Schemas, options.Value.FilterLimits);
         var runner = new QueryRunner<ScimUserRecord>
         {
             Schemas = Schemas,
@@ -51,6 +56,8 @@ public sealed partial class ScimUsers(
             Page = users.Page,
             Candidates = users.FindCandidates,
             All = users.All,
+            IdOf = r => r.Id,
+            Limits = options.Value.FilterLimits,
         };
         var withGroups = projection.Includes("groups");
         return runner.Run(query, options.Value.MaxResults,
@@ -87,6 +94,7 @@ public sealed partial class ScimUsers(
         {
             var current = users.FindById(id) ?? throw ResourceBody.NotFound(ResourceType, id);
             ETags.CheckIfMatch(ifMatch, current.Version);
+            RefuseLocal(current, "replaced");
 
             // A PUT that omits active keeps the current state: omitting it must not reactivate a deactivated person.
             resource["active"] ??= current.Active;
@@ -105,9 +113,11 @@ public sealed partial class ScimUsers(
         {
             var current = users.FindById(id) ?? throw ResourceBody.NotFound(ResourceType, id);
             ETags.CheckIfMatch(ifMatch, current.Version);
+            RefuseLocal(current, "patched");
             var patched = PatchEngine.Apply(ResourceBody.WithId(current.Resource, id), patch.Operations, Schemas, options.Value.Patch).Resource;
             patched.Remove("id");
             patched.Remove("password");
+            RequireActive(patched);
             var saved = Save(current, patched);
             LogPatched(logger, id, saved.Version, saved.Active);
 
@@ -125,6 +135,12 @@ public sealed partial class ScimUsers(
         {
             var current = users.FindById(id) ?? throw ResourceBody.NotFound(ResourceType, id);
             ETags.CheckIfMatch(ifMatch, current.Version);
+            RefuseLocal(current, "deleted");
+            if (roles.IsActiveAdmin(current))
+            {
+                lastAdmin.EnsureAnotherAdmin([id], "delete");
+            }
+
             var now = ScimTimestamps.Now(time);
             foreach (var groupId in groups.RemoveMemberEverywhere(id))
             {
@@ -164,9 +180,14 @@ public sealed partial class ScimUsers(
         }
 
         ResourceBody.RequireText(resource, "userName", ResourceType);
-        resource["active"] ??= true;
+        resource["active"] ??= current.Active; // Never a reactivation by omission.
         var updated = ScimUserRecords.Create(current.Id, resource, current.Created, ScimTimestamps.Now(time), current.Version + 1);
         CheckIndexed(updated);
+        if (roles.IsActiveAdmin(current) && !roles.IsActiveAdmin(updated))
+        {
+            lastAdmin.EnsureAnotherAdmin([current.Id], "deactivate or demote");
+        }
+
         try
         {
             users.Update(updated);
@@ -182,6 +203,29 @@ public sealed partial class ScimUsers(
         }
 
         return updated;
+    }
+
+    /// <summary>People added on the command line are managed there only (see <see cref="ScimUserRecord.Local"/>).</summary>
+    private static void RefuseLocal(ScimUserRecord user, string change)
+    {
+        if (user.Local)
+        {
+            throw new ScimException(HttpStatusCode.Forbidden, null,
+                $"User '{user.Id}' was added on the command line (users add) and is managed only there; it cannot be {change} through SCIM.");
+        }
+    }
+
+    /// <summary>
+    /// A PATCH may set <c>active</c> to true or false, never remove it or set it to null (or Entra's empty string):
+    /// absence must never re-open access, and guessing a state would make the response and the stored state disagree.
+    /// </summary>
+    private static void RequireActive(JsonObject patched)
+    {
+        if (patched["active"] is not JsonValue value || value.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            throw ScimException.BadRequest(ScimType.Mutability,
+                "'active' cannot be removed or set to null; send true or false. Nothing was changed.");
+        }
     }
 
     private static void CheckIndexed(ScimUserRecord user)

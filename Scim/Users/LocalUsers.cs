@@ -25,6 +25,7 @@ public sealed class LocalUsers(IScimUserStore store, TimeProvider time)
         }
 
         var user = ScimUserRecords.Create(Guid.CreateVersion7(time.GetUtcNow()).ToString(), resource, now, now, 1);
+        user.Local = true;
         store.Insert(user);
         return user;
     }

@@ -33,6 +33,12 @@ public sealed class ScimUserRecord
     /// <summary>False when the identity provider deactivated the user.</summary>
     public bool Active { get; set; } = true;
 
+    /// <summary>
+    /// Whether the person was added on the command line (<c>users add</c>) rather than provisioned: SCIM can read them
+    /// but never change, deactivate, demote or delete them, and group memberships do not change their role.
+    /// </summary>
+    public bool Local { get; set; }
+
     /// <summary>The values of the <c>roles</c> attribute.</summary>
     public List<string> Roles { get; set; } = [];
 

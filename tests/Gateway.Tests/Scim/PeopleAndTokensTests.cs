@@ -49,6 +49,7 @@ public sealed class PeopleAndTokensTests : IClassFixture<ScimFixture>
     {
         var (id, client) = await PersonWithTokenAsync("people.role@example.com");
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/audit")).StatusCode);
+        _fixture.Factory.AddUser("people.cli-admin", ScimGateway.Tokens.Role.Admin); // so this person is never the last admin
 
         var group = await Scim.CreateGroupAsync("Qualytics Admins");
         var add = ScimClient.PatchBody($$"""{"op":"add","path":"members","value":[{"value":"{{id}}"}]}""");
