@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using ScimGateway.Scim.Resources;
 
 namespace ScimGateway.Scim.Endpoints;
