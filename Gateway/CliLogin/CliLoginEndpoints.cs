@@ -24,6 +24,8 @@ internal static class CliLoginEndpoints
 {
     public const string Path = "/api/cli/authorize";
 
+    private const string NotAPerson = "Only people can sign in to the CLI: not service users, SCIM administration tokens or deactivated accounts.";
+
     public static IEndpointRouteBuilder MapCliLogin(this IEndpointRouteBuilder endpoints)
     {
         // Anonymous at the endpoint level: the handlers read the session themselves, so that an anonymous browser is sent
@@ -51,7 +53,7 @@ internal static class CliLoginEndpoints
             var options = cookies.Get(SessionAuthenticationDefaults.Scheme);
             var returnUrl = context.Request.PathBase + context.Request.Path + context.Request.QueryString;
             CliLoginPages.ApplyHeaders(context.Response.Headers);
-            return Results.Redirect(options.LoginPath + QueryString.Create(options.ReturnUrlParameter, returnUrl));
+            return Results.Redirect(context.Request.PathBase + options.LoginPath + QueryString.Create(options.ReturnUrlParameter, returnUrl));
         }
 
         if (Person(session, owners) is not { } person)
@@ -157,8 +159,6 @@ internal static class CliLoginEndpoints
         CliLoginLog.Approved(logger, token.Token.Id, person.Id, consent.Hostname);
         return SeeOther(context, request.Callback(("token", token.BearerToken), ("state", consent.State)));
     }
-
-    private const string NotAPerson = "Only people can sign in to the CLI: not service users, SCIM administration tokens or deactivated accounts.";
 
     private static ILogger Logger(ILoggerFactory loggers) => loggers.CreateLogger(typeof(CliLoginEndpoints).FullName!);
 
