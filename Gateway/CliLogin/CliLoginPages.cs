@@ -41,16 +41,16 @@ internal static class CliLoginPages
             <main>
             <h1>Sign in to the qualytics CLI</h1>
             <p class="lead">The <code>qualytics</code> command-line tool on <strong id="hostname">{html.Encode(view.Hostname)}</strong> asks for a personal access token for
-            <strong id="person">{html.Encode(view.DisplayName)}</strong> ({html.Encode(view.UserName)}).</p>
-            <form method="post" action="{CliLoginEndpoints.Path}" class="inline-form">
+            <strong id="person">{html.Encode(view.DisplayName)}</strong>{(view.DisplayName == view.UserName ? "" : $" ({html.Encode(view.UserName)})")}.</p>
+            <form method="post" action="{CliLoginEndpoints.Path}">
             <input type="hidden" name="{html.Encode(view.AntiforgeryField)}" value="{html.Encode(view.AntiforgeryToken)}">
             <input type="hidden" name="consent" value="{html.Encode(view.ProtectedConsent)}">
             <dl>
             <dt>Token name</dt><dd id="token-name">{html.Encode(view.TokenName)}</dd>
             <dt>Sent to</dt><dd id="callback">{html.Encode(view.CallbackOrigin)} (the CLI waiting on this computer)</dd>
             </dl>
-            <label for="expiration">Expiration</label>
-            <select id="expiration" name="expires_in_days">{options}</select>
+            <p><label for="expiration">Expiration</label>
+            <select id="expiration" name="expires_in_days">{options}</select></p>
             <p class="hint">Approve only if you have just run <code>qualytics auth login</code> yourself. The token is listed under
             Settings &gt; Tokens, where you can revoke it at any time.</p>
             <button type="submit" name="decision" value="approve" class="primary">Approve</button>
