@@ -1,5 +1,6 @@
 using ScimGateway.Gateway.Api;
 using ScimGateway.Gateway.Authentication;
+using ScimGateway.Gateway.CliLogin;
 using ScimGateway.Gateway.Proxy;
 using ScimGateway.Gateway.Storage;
 using ScimGateway.Gateway.Ui;
@@ -27,6 +28,7 @@ public static class GatewayApplicationExtensions
         builder.Services.AddJobs().PlaceJobStorageInDataDirectory();
         builder.Services.AddAuthorizationBuilder().AddGatewayPolicies();
         builder.AddGatewayProxy();
+        builder.Services.AddCliLogin();
         return builder;
     }
 
@@ -73,6 +75,7 @@ public static class GatewayApplicationExtensions
         app.MapAuditApi();
         app.MapLoginPages();
         app.MapTokensPage();
+        app.MapCliLogin();
         app.MapJobsDashboard(GatewayPolicies.AdminSession);
         app.MapScim().RequireAuthorization(GatewayPolicies.ScimToken);
         app.MapGatewayProxy();

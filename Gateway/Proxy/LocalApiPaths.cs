@@ -13,6 +13,7 @@ internal static class LocalApiPaths
         "/api/user-tokens",
         "/api/service-users",
         "/api/audit",
+        "/api/cli/authorize",
         ScimEndpointRouteBuilderExtensions.BasePath,
     ];
 

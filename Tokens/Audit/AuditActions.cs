@@ -15,6 +15,9 @@ public static class AuditActions
     /// <summary>A token was deleted.</summary>
     public const string TokenDeleted = "token.deleted";
 
+    /// <summary>A person approved CLI sign-in (<c>qualytics auth login</c>) and the new token went to the CLI; follows its <see cref="TokenCreated"/>.</summary>
+    public const string TokenIssuedToCli = "token.issued_to_cli";
+
     /// <summary>A token passed its expiration.</summary>
     public const string TokenExpired = "token.expired";
 

@@ -1,0 +1,9 @@
+namespace ScimGateway.Gateway.CliLogin;
+
+/// <summary>One used consent id in <c>cli_consents</c>.</summary>
+internal sealed class UsedCliConsent
+{
+    public string Id { get; set; } = "";
+
+    public DateTime ExpiresAt { get; set; }
+}
