@@ -1,4 +1,3 @@
-
 namespace ScimGateway.Gateway.Tests.Proxy;
 
 public sealed class ProxyFailureTests(ProxyFixture fixture) : IClassFixture<ProxyFixture>
