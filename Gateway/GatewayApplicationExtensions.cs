@@ -1,6 +1,7 @@
 using ScimGateway.Gateway.Api;
 using ScimGateway.Gateway.Authentication;
 using ScimGateway.Gateway.CliLogin;
+using ScimGateway.Gateway.Hosting;
 using ScimGateway.Gateway.Proxy;
 using ScimGateway.Gateway.Storage;
 using ScimGateway.Gateway.Ui;
@@ -29,6 +30,8 @@ public static class GatewayApplicationExtensions
         builder.Services.AddAuthorizationBuilder().AddGatewayPolicies();
         builder.AddGatewayProxy();
         builder.Services.AddCliLogin();
+        builder.Services.AddGatewayHosting();
+        builder.Services.AddKeyEncryptionAtRest(builder.Configuration);
         return builder;
     }
 
@@ -58,6 +61,7 @@ public static class GatewayApplicationExtensions
     public static WebApplication UseGateway(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseGatewayHosting();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,

@@ -10,7 +10,7 @@ internal static class ServiceUsersApi
 {
     public static IEndpointRouteBuilder MapServiceUsersApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/service-users").RequireAuthorization(GatewayPolicies.Admin);
+        var group = endpoints.MapGroup("/api/service-users").RequireAuthorization(GatewayPolicies.Admin).WithNoStore();
         group.MapGet("/", List);
         group.MapGet("/{id}", Get);
         group.MapPost("/", CreateAsync);
@@ -21,8 +21,17 @@ internal static class ServiceUsersApi
         return endpoints;
     }
 
-    private static IResult List(HttpContext context, ServiceUserService users, string? search, string? role, string? team, bool? active)
+    private static IResult List(HttpContext context, ServiceUserService users)
     {
+        var query = context.Request;
+        if (!QueryParameters.TryGetText(query, "search", out var search, out var error)
+            || !QueryParameters.TryGetText(query, "role", out var role, out error)
+            || !QueryParameters.TryGetText(query, "team", out var team, out error)
+            || !QueryParameters.TryGetBool(query, "active", out var active, out error))
+        {
+            return error!;
+        }
+
         Role? parsedRole = null;
         if (role is not null)
         {

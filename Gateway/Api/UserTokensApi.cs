@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using ScimGateway.Gateway.Authentication;
 using ScimGateway.Tokens.Management;
@@ -11,7 +10,7 @@ internal static class UserTokensApi
 {
     public static IEndpointRouteBuilder MapUserTokensApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/user-tokens").RequireAuthorization(GatewayPolicies.ApiToken);
+        var group = endpoints.MapGroup("/api/user-tokens").RequireAuthorization(GatewayPolicies.ApiToken).WithNoStore();
         group.MapPost("/", CreateAsync);
         group.MapGet("/", ListOwn);
         group.MapGet("/service", ListService);
@@ -47,8 +46,15 @@ internal static class UserTokensApi
     private static IResult ListOwn(HttpContext context, TokenService tokens) =>
         Results.Json(tokens.ListOwn(CallerResolver.From(context)), ApiJson.Options);
 
-    private static IResult ListService(HttpContext context, TokenService tokens, string? user_id) =>
-        ApiResults.From(tokens.ListService(CallerResolver.From(context), user_id), list => Results.Json(list, ApiJson.Options));
+    private static IResult ListService(HttpContext context, TokenService tokens)
+    {
+        if (!QueryParameters.TryGetText(context.Request, "user_id", out var userId, out var error))
+        {
+            return error!;
+        }
+
+        return ApiResults.From(tokens.ListService(CallerResolver.From(context), userId), list => Results.Json(list, ApiJson.Options));
+    }
 
     private static IResult Get(HttpContext context, TokenService tokens, string id) =>
         ApiResults.From(tokens.Get(CallerResolver.From(context), id), view => Results.Json(view, ApiJson.Options));
@@ -76,15 +82,14 @@ internal static class UserTokensApi
     private static IResult Delete(HttpContext context, TokenService tokens, string id) =>
         ApiResults.From(tokens.Delete(CallerResolver.From(context), id), message => Results.Json(new { message }, ApiJson.Options));
 
-    private static IResult GetUsage(HttpContext context, TokenUsageService usage, string id, string? days)
+    private static IResult GetUsage(HttpContext context, TokenUsageService usage, string id)
     {
-        var count = 30;
-        if (days is not null && !(int.TryParse(days, NumberStyles.None, CultureInfo.InvariantCulture, out count) && count is >= 1 and <= TokenUsageService.MaxDays))
+        if (!QueryParameters.TryGetInt(context.Request, "days", 1, TokenUsageService.MaxDays, out var days, out var error))
         {
-            return ApiResults.BadRequest($"days must be a whole number from 1 to {TokenUsageService.MaxDays}.");
+            return error!;
         }
 
-        return ApiResults.From(usage.Get(CallerResolver.From(context), id, count), view => Results.Json(view, ApiJson.Options));
+        return ApiResults.From(usage.Get(CallerResolver.From(context), id, days ?? 30), view => Results.Json(view, ApiJson.Options));
     }
 
     private static (IssueTokenRequest? Request, string? Error) ParseCreate(JsonElement root)

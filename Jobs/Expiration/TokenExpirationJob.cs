@@ -47,31 +47,49 @@ public sealed partial class TokenExpirationJob(
     private int MarkExpired(DateTime now)
     {
         var marked = 0;
-        foreach (var token in tokens.ListExpiringBefore(now).Where(t => t.ExpiredAt is null))
+        foreach (var listed in tokens.ListExpiringBefore(now).Where(t => t.ExpiredAt is null))
         {
-            // The status change and its audit event commit together, so a crash cannot audit twice or not at all.
-            database.BeginTrans();
-            try
+            // The store's update is compare-and-set: if a revoke or restore lands between the listing and the write,
+            // read the token again and mark that; a token deleted meanwhile is skipped.
+            var token = listed;
+            for (var attempt = 0; attempt < 8 && token is { ExpiredAt: null }; attempt++)
             {
-                token.ExpiredAt = now;
-                if (tokens.Update(token))
+                if (TryMarkExpired(token, now))
                 {
-                    audit.Record(Actor, AuditActions.TokenExpired, token.Id, token.Name);
                     marked++;
+                    break;
                 }
 
-                database.Commit();
-            }
-            catch
-            {
-                database.Rollback();
-                throw;
+                token = tokens.FindById(token.Id);
             }
 
-            cache.EvictToken(token.Id);
+            cache.EvictToken(listed.Id);
         }
 
         return marked;
+    }
+
+    private bool TryMarkExpired(TokenRecord token, DateTime now)
+    {
+        // The status change and its audit event commit together, so a crash cannot audit twice or not at all.
+        database.BeginTrans();
+        try
+        {
+            token.ExpiredAt = now;
+            var written = tokens.Update(token);
+            if (written)
+            {
+                audit.Record(Actor, AuditActions.TokenExpired, token.Id, token.Name);
+            }
+
+            database.Commit();
+            return written;
+        }
+        catch
+        {
+            database.Rollback();
+            throw;
+        }
     }
 
     private async Task<(int Warned, int Delivered)> WarnAsync(DateTime now, CancellationToken cancellationToken)

@@ -19,9 +19,14 @@ internal static class ScimHttp
 
     private static readonly JsonDocumentOptions s_document = new() { MaxDepth = 64 };
 
-    /// <summary>The absolute base URL from the request's scheme, host and path base (RFC 7644 section 3.1 <c>meta.location</c>).</summary>
+    /// <summary>
+    /// The absolute base URL (RFC 7644 section 3.1 <c>meta.location</c>): the host's <see cref="IScimPublicOrigin"/>,
+    /// else the request's scheme, host and path base.
+    /// </summary>
     public static ScimContext Context(HttpRequest request) =>
-        new($"{request.Scheme}://{request.Host}{request.PathBase}{ScimEndpointRouteBuilderExtensions.BasePath}");
+        new((request.HttpContext.RequestServices.GetService(typeof(IScimPublicOrigin)) is IScimPublicOrigin origin
+            ? origin.Origin
+            : $"{request.Scheme}://{request.Host}{request.PathBase}") + ScimEndpointRouteBuilderExtensions.BasePath);
 
     public static ResourceQuery Query(HttpRequest request) => new(
         Filter: First(request, "filter"),

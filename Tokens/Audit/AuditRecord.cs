@@ -12,6 +12,12 @@ public sealed class AuditRecord
     /// <summary>Who did it: an owner id, <c>cli</c>, <c>scim</c> or <c>system</c>.</summary>
     public string Actor { get; set; } = "";
 
+    /// <summary>The actor's kind (<c>Human</c> or <c>Service</c>) when a person or service user acted; null for <c>scim</c> and <c>system</c>.</summary>
+    public string? ActorKind { get; set; }
+
+    /// <summary>The actor's role when they acted (<c>Admin</c>, <c>Manager</c>, <c>Member</c>); null for <c>scim</c> and <c>system</c>.</summary>
+    public string? ActorRole { get; set; }
+
     /// <summary>What happened, for example <c>token.revoked</c>.</summary>
     public string Action { get; set; } = "";
 

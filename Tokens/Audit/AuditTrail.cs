@@ -21,12 +21,15 @@ public sealed partial class AuditTrail
     }
 
     /// <summary>Records an event.</summary>
-    public void Record(string actor, string action, string target, string? detail = null, string? clientAddress = null)
+    public void Record(string actor, string action, string target, string? detail = null, string? clientAddress = null,
+        string? actorKind = null, string? actorRole = null)
     {
         var record = new AuditRecord
         {
             At = _time.GetUtcNow().UtcDateTime,
             Actor = actor,
+            ActorKind = actorKind,
+            ActorRole = actorRole,
             Action = action,
             Target = target,
             Detail = detail,

@@ -21,6 +21,8 @@ public sealed class TokenService(
     AuditTrail audit,
     TimeProvider time)
 {
+    private const int MaxStateWriteAttempts = 8;
+
     /// <summary>Creates a token for the caller (personal) or for a service user (service, admins only).</summary>
     public Outcome<IssuedToken> Issue(Caller caller, IssueTokenRequest request)
     {
@@ -81,7 +83,7 @@ public sealed class TokenService(
             return Outcome<IssuedToken>.Fail(ErrorKind.Conflict, $"A token named '{name}' already exists for this owner.");
         }
 
-        audit.Record(actor.Id, AuditActions.TokenCreated, id, name, actor.ClientAddress);
+        Audit(actor, AuditActions.TokenCreated, record);
         return Outcome<IssuedToken>.Ok(new IssuedToken(views.Show(record, owner), bearer));
     }
 
@@ -116,44 +118,64 @@ public sealed class TokenService(
     /// <summary>Revokes (<paramref name="revoke"/> true) or restores a token. Takes effect on the very next request.</summary>
     public Outcome<(TokenView Token, string Message)> SetRevoked(Caller caller, string id, bool revoke)
     {
-        var found = FindVisible(caller, id);
-        if (!found.Succeeded)
+        // Compare-and-set: a concurrent revoke, restore or expiry marking between our read and our write makes the
+        // write fail, and we decide again on the fresh record. A handful of rounds is plenty: each lost round means
+        // another writer made progress.
+        for (var attempt = 0; attempt < MaxStateWriteAttempts; attempt++)
         {
-            return found.As<(TokenView, string)>();
-        }
-
-        var record = found.Value!;
-        var status = record.StatusAt(time.GetUtcNow());
-        if (revoke && status == TokenStatus.Active)
-        {
-            record.RevokedAt = time.GetUtcNow().UtcDateTime;
-        }
-        else if (!revoke && status == TokenStatus.Revoked)
-        {
-            record.RevokedAt = null;
-        }
-        else if (revoke && status == TokenStatus.Revoked)
-        {
-            return Outcome<(TokenView, string)>.Ok((views.Show(record), TokenMessages.Revoked));
-        }
-        else
-        {
-            return Outcome<(TokenView, string)>.Fail(ErrorKind.Conflict, status switch
+            var found = FindVisible(caller, id);
+            if (!found.Succeeded)
             {
-                TokenStatus.Expired when revoke => "The token has expired and can no longer be revoked.",
-                TokenStatus.Expired => "Only a revoked token that has not expired can be restored; this token has expired.",
-                _ => "Only a revoked token can be restored; this token is active.",
-            });
+                return found.As<(TokenView, string)>();
+            }
+
+            var record = found.Value!;
+            var status = record.StatusAt(time.GetUtcNow());
+            if (revoke && status == TokenStatus.Active)
+            {
+                record.RevokedAt = time.GetUtcNow().UtcDateTime;
+                record.RevokedBy = caller.Id;
+                record.RevokedByKind = caller.Kind;
+                record.RevokedByRole = caller.Role;
+            }
+            else if (!revoke && status == TokenStatus.Revoked)
+            {
+                if (record.RevokedByOtherAdmin(caller.Id) && !caller.IsAdmin)
+                {
+                    return Outcome<(TokenView, string)>.Fail(ErrorKind.Forbidden,
+                        "This token was revoked by an admin; only an admin can restore it.");
+                }
+
+                record.RevokedAt = null;
+                record.RevokedBy = null;
+                record.RevokedByKind = null;
+                record.RevokedByRole = null;
+            }
+            else if (revoke && status == TokenStatus.Revoked)
+            {
+                return Outcome<(TokenView, string)>.Ok((views.Show(record), TokenMessages.Revoked));
+            }
+            else
+            {
+                return Outcome<(TokenView, string)>.Fail(ErrorKind.Conflict, status switch
+                {
+                    TokenStatus.Expired when revoke => "The token has expired and can no longer be revoked.",
+                    TokenStatus.Expired => "Only a revoked token that has not expired can be restored; this token has expired.",
+                    _ => "Only a revoked token can be restored; this token is active.",
+                });
+            }
+
+            if (!store.Update(record))
+            {
+                continue;
+            }
+
+            cache.EvictToken(record.Id);
+            Audit(caller, revoke ? AuditActions.TokenRevoked : AuditActions.TokenRestored, record);
+            return Outcome<(TokenView, string)>.Ok((views.Show(record), revoke ? TokenMessages.Revoked : TokenMessages.Restored));
         }
 
-        if (!store.Update(record))
-        {
-            return Outcome<(TokenView, string)>.Fail(ErrorKind.NotFound, "Token not found.");
-        }
-
-        cache.EvictToken(record.Id);
-        audit.Record(caller.Id, revoke ? AuditActions.TokenRevoked : AuditActions.TokenRestored, record.Id, record.Name, caller.ClientAddress);
-        return Outcome<(TokenView, string)>.Ok((views.Show(record), revoke ? TokenMessages.Revoked : TokenMessages.Restored));
+        return Outcome<(TokenView, string)>.Fail(ErrorKind.Conflict, "The token is being changed by another request; try again.");
     }
 
     /// <summary>Deletes a revoked or expired token; returns the message to show.</summary>
@@ -171,7 +193,8 @@ public sealed class TokenService(
             return Outcome<string>.Fail(ErrorKind.Conflict, "Only revoked or expired tokens can be deleted; revoke the token first.");
         }
 
-        Remove(record, caller.Id, caller.ClientAddress);
+        Remove(record);
+        Audit(caller, AuditActions.TokenDeleted, record);
         return Outcome<string>.Ok(record.OwnerKind == OwnerKind.Human ? TokenMessages.UserTokenDeleted : TokenMessages.ServiceTokenDeleted);
     }
 
@@ -181,20 +204,24 @@ public sealed class TokenService(
         var tokens = store.ListByOwner(ownerId);
         foreach (var token in tokens)
         {
-            Remove(token, actor, null);
+            Remove(token);
+            audit.Record(actor, AuditActions.TokenDeleted, token.Id, token.Name);
         }
 
         cache.EvictOwner(ownerId);
         return tokens.Count;
     }
 
-    private void Remove(TokenRecord record, string actor, string? clientAddress)
+    private void Remove(TokenRecord record)
     {
         store.Delete(record.Id);
         cache.EvictToken(record.Id);
         usage.Remove(record.Id);
-        audit.Record(actor, AuditActions.TokenDeleted, record.Id, record.Name, clientAddress);
     }
+
+    // The actor's kind and role go with every event, so the trail shows whether an admin or the owner acted.
+    private void Audit(Caller actor, string action, TokenRecord record) =>
+        audit.Record(actor.Id, action, record.Id, record.Name, actor.ClientAddress, actor.Kind.ToString(), actor.Role.ToString());
 
     private Outcome<TokenRecord> FindVisible(Caller caller, string id)
     {

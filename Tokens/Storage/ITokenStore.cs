@@ -21,10 +21,18 @@ public interface ITokenStore
     /// <summary>Every token with an expiration at or before <paramref name="before"/> (UTC), soonest first.</summary>
     IReadOnlyList<TokenRecord> ListExpiringBefore(DateTime before);
 
-    /// <summary>Replaces a stored token; false when it no longer exists.</summary>
+    /// <summary>
+    /// Writes the token's state fields (revocation and who did it, expiry marking) if the stored
+    /// <see cref="TokenRecord.Version"/> still equals <paramref name="token"/>'s, and bumps the version (also on the
+    /// passed record). False when the token no longer exists or changed since it was read: read it again and decide
+    /// again. Never touches the usage fields, so it cannot undo a concurrent last-use write, nor be undone by one.
+    /// </summary>
     bool Update(TokenRecord token);
 
-    /// <summary>Records last use for tokens that still exist; never moves a last-used time backwards.</summary>
+    /// <summary>
+    /// Records last use for tokens that still exist; never moves a last-used time backwards. Writes the usage fields
+    /// only, so it never undoes a concurrent revoke, restore or expiry marking.
+    /// </summary>
     void UpdateLastUsed(IReadOnlyCollection<LastUseUpdate> updates);
 
     /// <summary>Deletes a token; false when there was none.</summary>

@@ -36,11 +36,30 @@ public sealed class TokenRecord
     /// <summary>When it was revoked; null while not revoked.</summary>
     public DateTime? RevokedAt { get; set; }
 
+    /// <summary>The id of whoever revoked it (an owner id); null while not revoked.</summary>
+    public string? RevokedBy { get; set; }
+
+    /// <summary>Whether that revoker was a person or a service user.</summary>
+    public OwnerKind? RevokedByKind { get; set; }
+
+    /// <summary>
+    /// The revoker's role at the time. A token an admin revoked can be restored only by an admin (or by that same
+    /// admin), so an owner cannot undo an admin's decision.
+    /// </summary>
+    public Role? RevokedByRole { get; set; }
+
     /// <summary>
     /// When the expiration job recorded that the token had expired; null until then. Set once, so that the
     /// <c>token.expired</c> audit event is written once per token.
     /// </summary>
     public DateTime? ExpiredAt { get; set; }
+
+    /// <summary>
+    /// Bumped by every change of the lifecycle fields (revocation, expiry marking). Those changes are compare-and-set
+    /// on it, so two writers that read the same version cannot both win; usage fields are written on their own and
+    /// never touch it. Records stored before this field existed read as 0.
+    /// </summary>
+    public long Version { get; set; }
 
     /// <summary>When it was last used, as last folded from the usage buckets.</summary>
     public DateTime? LastUsedAt { get; set; }
@@ -50,6 +69,10 @@ public sealed class TokenRecord
 
     /// <summary>Builds the value of <see cref="OwnerNameKey"/>.</summary>
     public static string MakeOwnerNameKey(string ownerId, string name) => ownerId + "|" + name.ToUpperInvariant();
+
+    /// <summary>True when an admin other than <paramref name="callerId"/> revoked it.</summary>
+    public bool RevokedByOtherAdmin(string callerId) =>
+        RevokedAt is not null && RevokedByRole == Role.Admin && !string.Equals(RevokedBy, callerId, StringComparison.Ordinal);
 
     /// <summary>The status at the given time: expiry outranks revocation, since it cannot be undone.</summary>
     public TokenStatus StatusAt(DateTimeOffset now) =>

@@ -97,6 +97,10 @@ public class GatewayFactory(string? dataDirectory = null, DateTimeOffset? clockS
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
 
+        // The in-memory test server answers at http://localhost; absolute URLs (Gateway:PublicBaseUrl unset) follow
+        // the listen address, so make it that one. A test on Kestrel (UseKestrel) binds its own port instead.
+        builder.UseSetting("Urls", "http://localhost");
+
         // Only tests that run jobs start a Hangfire server (WithJobServer), and those run in one serial collection.
         builder.UseSetting("Jobs:ServerEnabled", "false");
 
