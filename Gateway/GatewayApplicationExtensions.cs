@@ -1,5 +1,6 @@
 using ScimGateway.Gateway.Api;
 using ScimGateway.Gateway.Authentication;
+using ScimGateway.Gateway.Edge;
 using ScimGateway.Gateway.Proxy;
 using ScimGateway.Gateway.Storage;
 using ScimGateway.Gateway.Ui;
@@ -27,6 +28,7 @@ public static class GatewayApplicationExtensions
         builder.Services.AddJobs().PlaceJobStorageInDataDirectory();
         builder.Services.AddAuthorizationBuilder().AddGatewayPolicies();
         builder.AddGatewayProxy();
+        builder.Services.AddGatewayEdge();
         return builder;
     }
 
@@ -61,6 +63,7 @@ public static class GatewayApplicationExtensions
             StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
+        app.UseRequestBodyLimits();
         app.UseTokensPageAssets();
         app.UseAuthentication();
         app.UseMiddleware<SessionCsrfMiddleware>();
