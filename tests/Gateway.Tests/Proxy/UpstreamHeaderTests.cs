@@ -119,10 +119,10 @@ public sealed class UpstreamHeaderTests(KestrelGatewayFixture fixture) : IClassF
     [Fact]
     public async Task OrdinaryHeadersAndCookies_PassThroughUntouched()
     {
-        var headers = await ForwardAsync("Cookie: theme=dark; lang=en", "X-Request-Id: 42", "Accept-Language: en", "X-Forwarding-Plan: kept");
+        var headers = await ForwardAsync("Cookie: theme=dark; lang=en", "X-Custom-Trace: 42", "Accept-Language: en", "X-Forwarding-Plan: kept");
 
         Assert.Equal("theme=dark; lang=en", headers.GetProperty("Cookie").GetString());
-        Assert.Equal("42", headers.GetProperty("X-Request-Id").GetString());
+        Assert.Equal("42", headers.GetProperty("X-Custom-Trace").GetString());
         Assert.Equal("en", headers.GetProperty("Accept-Language").GetString());
         Assert.Equal("kept", headers.GetProperty("X-Forwarding-Plan").GetString());
     }
