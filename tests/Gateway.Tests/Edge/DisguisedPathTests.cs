@@ -99,9 +99,14 @@ public sealed class DisguisedPathTests(KestrelGatewayFixture fixture) : IClassFi
         Assert.Contains(response.ContentType, new[] { "application/problem+json", "application/scim+json", "application/json" });
     }
 
-    /// <summary>Kestrel refuses these itself (a decoded NUL; an absolute-form authority that is not the Host) before any middleware.</summary>
+    /// <summary>
+    /// Kestrel refuses these itself before any middleware: a decoded NUL, an absolute-form authority that is not the
+    /// Host, raw bytes outside ASCII (the rule would refuse them too: see <see cref="CanonicalPathPropertyTests"/>).
+    /// </summary>
     [Theory]
     [InlineData("/api/user-tokens%00")]
+    [InlineData("/api/é/../user-tokens")]
+    [InlineData("/api/user-tokens\u00a0")]
     [InlineData("http://{authority}\\api\\user-tokens")]
     public async Task TargetsKestrelRefuses_Are400_AndNeverReachTheUpstream(string target)
     {
