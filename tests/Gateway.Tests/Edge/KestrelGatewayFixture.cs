@@ -22,7 +22,8 @@ public sealed class KestrelGatewayFixture : IAsyncLifetime
     /// <summary>A gateway on Kestrel pointed at <paramref name="upstream"/>, started; <paramref name="configure"/> adds settings first.</summary>
     public static GatewayFactory Start(Uri upstream, Func<GatewayFactory, GatewayFactory>? configure = null)
     {
-        var gateway = ProxyFixture.CreateGateway(upstream);
+        // A roomier upstream timeout than the fixture's 1 s: these tests stream megabytes on a shared machine.
+        var gateway = ProxyFixture.CreateGateway(upstream).WithSetting("ReverseProxy:Clusters:qualytics:HttpRequest:ActivityTimeout", "00:00:15");
         gateway = configure?.Invoke(gateway) ?? gateway;
         gateway.UseKestrel(0);
         gateway.StartServer();
