@@ -1,6 +1,7 @@
 using ScimGateway.Gateway.Api;
 using ScimGateway.Gateway.Authentication;
 using ScimGateway.Gateway.CliLogin;
+using ScimGateway.Gateway.Edge;
 using ScimGateway.Gateway.Hosting;
 using ScimGateway.Gateway.Proxy;
 using ScimGateway.Gateway.Storage;
@@ -32,6 +33,7 @@ public static class GatewayApplicationExtensions
         builder.Services.AddCliLogin();
         builder.Services.AddGatewayHosting();
         builder.Services.AddKeyEncryptionAtRest(builder.Configuration);
+        builder.Services.AddGatewayEdge();
         return builder;
     }
 
@@ -67,6 +69,7 @@ public static class GatewayApplicationExtensions
             StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
+        app.UseRequestBodyLimits();
         app.UseTokensPageAssets();
         app.UseAuthentication();
         app.UseMiddleware<SessionCsrfMiddleware>();

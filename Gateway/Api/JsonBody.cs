@@ -8,8 +8,6 @@ namespace ScimGateway.Gateway.Api;
 /// </summary>
 internal static class JsonBody
 {
-    private const int MaxBodyBytes = 64 * 1024;
-
     public static async Task<(JsonDocument? Document, IResult? Error)> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (!request.HasJsonContentType())
@@ -17,11 +15,8 @@ internal static class JsonBody
             return (null, ApiResults.BadRequest($"Content-Type must be application/json (got '{request.ContentType ?? "none"}')."));
         }
 
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return (null, ApiResults.Problem(StatusCodes.Status413PayloadTooLarge, $"The request body must be at most {MaxBodyBytes} bytes."));
-        }
-
+        // The body limit (Gateway:Limits:ApiBodyBytes) is enforced as the body is read, chunked or not, by the
+        // request-edge middleware; reading past it raises a 413 BadHttpRequestException.
         try
         {
             var document = await JsonDocument.ParseAsync(request.Body, default, cancellationToken);
@@ -36,6 +31,13 @@ internal static class JsonBody
         catch (JsonException ex)
         {
             return (null, ApiResults.BadRequest($"The request body is not valid JSON: {ex.Message}"));
+        }
+        catch (BadHttpRequestException ex)
+        {
+            // Over the body limit (413), or a malformed chunked body (400): the client's fault either way.
+            return (null, ApiResults.Problem(ex.StatusCode, ex.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? $"The request body is too large: {ex.Message}"
+                : $"The request body could not be read: {ex.Message}"));
         }
     }
 

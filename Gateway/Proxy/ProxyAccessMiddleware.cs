@@ -10,7 +10,7 @@ namespace ScimGateway.Gateway.Proxy;
 /// SCIM tokens; this re-checks both so that a route configured without the policy still forwards nothing
 /// unauthenticated, and keeps the gateway's own paths from falling through to the upstream.
 /// </summary>
-internal sealed class ProxyAccessMiddleware(RequestDelegate next, ILogger<ProxyAccessMiddleware> logger)
+internal sealed class ProxyAccessMiddleware(RequestDelegate next, LocalApiPaths localPaths, ILogger<ProxyAccessMiddleware> logger)
 {
     public Task InvokeAsync(HttpContext context)
     {
@@ -27,7 +27,7 @@ internal sealed class ProxyAccessMiddleware(RequestDelegate next, ILogger<ProxyA
             return context.ForbidAsync();
         }
 
-        if (LocalApiPaths.IsLocalOrDisguised(context.Request.Path))
+        if (localPaths.IsLocal(context.Request.Path))
         {
             ProxyLog.Refused(logger, context.Request.Method, context.Request.Path, "the path belongs to the gateway.");
             return ErrorResponses.WriteAsync(context, StatusCodes.Status404NotFound,

@@ -22,7 +22,9 @@ public static class ProxyApplicationBuilderExtensions
             .Configure<IConfiguration>((kestrel, configuration) => configuration.GetSection(KestrelLimitsSection).Bind(kestrel.Limits));
 
         services.TryAddSingleton<IdentityHeaders>();
+        services.TryAddSingleton<GatewayCookies>();
         services.TryAddSingleton<IdentityTransform>();
+        services.TryAddSingleton<LocalApiPaths>();
         services.TryAddSingleton<UpstreamProbe>();
         services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection(ReverseProxySection))

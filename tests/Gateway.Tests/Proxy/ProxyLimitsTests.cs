@@ -79,7 +79,9 @@ public sealed class ProxyLimitsTests(ProxyFixture fixture) : IClassFixture<Proxy
 
     private GatewayFactory StartOnKestrel()
     {
+        // A roomier upstream timeout than the fixture's 1 s: a 1 MiB upload on a loaded machine can take longer.
         var gateway = ProxyFixture.CreateGateway(fixture.Upstream.Address)
+            .WithSetting("ReverseProxy:Clusters:qualytics:HttpRequest:ActivityTimeout", "00:00:15")
             .WithSetting("Kestrel:Limits:MaxRequestBodySize", Limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         gateway.UseKestrel(0);
         gateway.StartServer();
