@@ -22,6 +22,8 @@ internal static class TokensPage
 
     public static WebApplication UseTokensPageAssets(this WebApplication app)
     {
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(AssetsPath, StringComparison.OrdinalIgnoreCase),
+            branch => branch.UseMiddleware<UiAssetGate>());
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = Assets,
