@@ -51,6 +51,10 @@ internal static class TokensPage
             .Replace("{{role}}", html.Encode(role), StringComparison.Ordinal)
             .Replace("{{userName}}", html.Encode(context.User.Identity?.Name ?? ""), StringComparison.Ordinal);
         SecurityHeaders.Apply(context.Response.Headers);
+
+        // Sign-out may redirect to the identity provider's end-session endpoint, which form-action must allow.
+        context.Response.Headers.ContentSecurityPolicy = SecurityHeaders.ContentSecurityPolicy
+            .Replace("form-action 'self'", "form-action " + Web.PageLayout.FormActions(context), StringComparison.Ordinal);
         context.Response.Headers.CacheControl = "no-store";
         return Results.Content(page, "text/html; charset=utf-8");
     }

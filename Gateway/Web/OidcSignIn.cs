@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using ScimGateway.Gateway.Authentication;
 using ScimGateway.Gateway.Authentication.Oidc;
 
@@ -60,9 +61,12 @@ internal static partial class OidcSignIn
             await context.ChallengeAsync(OidcDefaults.Scheme, properties);
             return Results.Empty;
         }
-        catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or OpenIdConnectProtocolException
+            or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            // The discovery document could not be fetched: the provider is down or the authority is wrong.
+            // The discovery document could not be fetched (the provider is down or the authority is wrong), or the
+            // provider refused the pushed authorization request (RFC 9126), which ASP.NET Core sends, with the client
+            // credentials, whenever the provider offers it: a wrong client secret shows here.
             LogUnreachable(logger, ex.Message);
             var (status, sentence) = OidcPages.Describe(ex, options.Value.Oidc.DisplayName);
             await OidcPages.WriteFailurePageAsync(context, status, sentence);
