@@ -62,7 +62,7 @@ public static class SessionAuthenticationExtensions
             options.ReturnUrlParameter = "returnUrl";
             options.Events.OnValidatePrincipal = context => context.HttpContext.RequestServices.GetRequiredService<SessionValidator>().ValidateAsync(context);
             options.Events.OnRedirectToLogin = context => IsApi(context.Request)
-                ? ErrorResponses.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "The browser session has ended; sign in again.")
+                ? SessionEndedAsync(context.HttpContext)
                 : Redirect(context, EndReason(context.HttpContext));
             options.Events.OnRedirectToAccessDenied = context => IsApi(context.Request)
                 ? ErrorResponses.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, "This session's user may not open this page.")
@@ -80,6 +80,17 @@ public static class SessionAuthenticationExtensions
     private static string? EndReason(HttpContext context) =>
         context.Items[SessionValidator.EndReasonItem] as string
         ?? (context.Request.Cookies.ContainsKey(SessionAuthenticationDefaults.CookieName) ? SessionEndReasons.Expired : null);
+
+    /// <summary>The page's script sends the person to the sign-in page with this reason, so it can say why.</summary>
+    private static Task SessionEndedAsync(HttpContext context)
+    {
+        if (EndReason(context) is { } reason)
+        {
+            context.Response.Headers["X-Session-Ended"] = reason;
+        }
+
+        return ErrorResponses.WriteAsync(context, StatusCodes.Status401Unauthorized, "The browser session has ended; sign in again.");
+    }
 
     private static Task Redirect(RedirectContext<CookieAuthenticationOptions> context, string? endReason)
     {

@@ -1,6 +1,6 @@
 // Settings > Tokens: personal tokens for everyone; service tokens and service users for admins.
 import { api } from './api.js';
-import { closeModal, openModal, wireCloseButtons } from './modal.js';
+import { closeModal, openModal, wireBackdropClose, wireCloseButtons } from './modal.js';
 import { wireGenerate } from './generate.js';
 import { renderTokens } from './token-table.js';
 import { toast } from './toast.js';
@@ -77,10 +77,16 @@ function wireTabs() {
 $('delete-confirm').addEventListener('click', async () => {
   const token = pendingDelete;
   closeModal('delete-dialog');
-  await change(() => api('DELETE', `/api/user-tokens/${encodeURIComponent(token.id)}`));
+  // The guide's words for the confirmation.
+  const done = token.type === 'service' ? 'Service token successfully deleted' : 'User token successfully deleted';
+  await change(async () => {
+    await api('DELETE', `/api/user-tokens/${encodeURIComponent(token.id)}`);
+    return { message: done };
+  });
 });
 
 wireCloseButtons();
+wireBackdropClose();
 wireTabs();
 wireGenerate(isAdmin, refresh);
 if (isAdmin) adminModule().then((m) => m.wireServiceUsers(refresh));
