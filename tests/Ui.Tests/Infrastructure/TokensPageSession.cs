@@ -23,7 +23,7 @@ public sealed class TokensPageSession(IPage page)
         await page.GotoAsync(gateway.BaseAddress + "/settings/tokens");
         Assert.Contains("/login", page.Url, StringComparison.Ordinal);
         await page.GetByLabel("Personal access token").FillAsync(signInToken);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/settings/tokens");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tokens" })).ToBeVisibleAsync();
         return new TokensPageSession(page);
