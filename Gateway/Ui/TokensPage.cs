@@ -24,6 +24,14 @@ internal static class TokensPage
     {
         app.UseWhen(context => context.Request.Path.StartsWithSegments(AssetsPath, StringComparison.OrdinalIgnoreCase),
             branch => branch.UseMiddleware<UiAssetGate>());
+
+        // The jobs dashboard is a page of the web UI too: what an admin saw there stays out of shared caches.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/hangfire", StringComparison.OrdinalIgnoreCase),
+            branch => branch.Use((context, next) =>
+            {
+                context.Response.Headers.CacheControl = "no-store";
+                return next(context);
+            }));
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = Assets,

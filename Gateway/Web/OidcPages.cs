@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using ScimGateway.Gateway.Authentication;
 
 namespace ScimGateway.Gateway.Web;
@@ -105,6 +103,4 @@ internal static class OidcPages
 
         return builder.ToString();
     }
-
-    internal static string? IdTokenOf(AuthenticateResult result) => result.Properties?.GetTokenValue(OpenIdConnectParameterNames.IdToken);
 }

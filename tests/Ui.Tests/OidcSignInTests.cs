@@ -40,6 +40,27 @@ public sealed class OidcSignInTests(BrowserFixture browser, OidcProvider provide
     }
 
     [Fact]
+    public async Task OidcSession_PersonDeactivatedThroughScim_EndsOnNextRequest_WithAMessage()
+    {
+        await using var gateway = await provider.StartGatewayAsync();
+        var carol = gateway.AddUser("carol@example.com");
+        var page = await NewPageAsync();
+        await page.GotoAsync(gateway.BaseAddress + "/login");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with Test IdP" }).ClickAsync();
+        await SignInAtProviderAsync(page, "carol@example.com");
+        await page.WaitForURLAsync("**/settings/tokens");
+
+        var users = gateway.Service<IScimUserStore>();
+        var record = users.FindById(carol.Id)!;
+        record.Active = false;
+        users.Update(record);
+        await page.ReloadAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your session ended because your account is no longer active in the directory.");
+        await AssertNoSessionAsync(page, gateway);
+    }
+
+    [Fact]
     public async Task SignIn_KeepsTheLocalReturnUrl()
     {
         await using var gateway = await provider.StartGatewayAsync();

@@ -65,6 +65,7 @@ public sealed class UiAccessTests : IDisposable
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("<h1>Admins only</h1>", html, StringComparison.Ordinal);
         Assert.Contains("/ui/app.css", html, StringComparison.Ordinal);
+        Assert.Contains("no-store", response.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
