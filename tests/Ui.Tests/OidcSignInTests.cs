@@ -72,6 +72,7 @@ public sealed class OidcSignInTests(BrowserFixture browser, OidcProvider provide
         await SignInAtProviderAsync(page, "root@example.com");
 
         await page.WaitForURLAsync("**/hangfire/recurring");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("Recurring", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
     }
 
     [Theory]
