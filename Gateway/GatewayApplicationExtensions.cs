@@ -1,5 +1,6 @@
 using ScimGateway.Gateway.Api;
 using ScimGateway.Gateway.Authentication;
+using ScimGateway.Gateway.Authentication.Oidc;
 using ScimGateway.Gateway.CliLogin;
 using ScimGateway.Gateway.Edge;
 using ScimGateway.Gateway.Hosting;
@@ -26,7 +27,8 @@ public static class GatewayApplicationExtensions
         builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         builder.Services.AddAuthentication(TokenAuthenticationDefaults.Scheme)
             .AddScheme<TokenAuthenticationOptions, TokenAuthenticationHandler>(TokenAuthenticationDefaults.Scheme, null)
-            .AddBrowserSessions();
+            .AddBrowserSessions()
+            .AddOidcSignIn(builder.Configuration);
         builder.Services.AddJobs().PlaceJobStorageInDataDirectory();
         builder.Services.AddAuthorizationBuilder().AddGatewayPolicies();
         builder.AddGatewayProxy();

@@ -12,6 +12,15 @@ public static class SessionAuthenticationDefaults
     /// <summary>Where anonymous browsers are sent.</summary>
     public const string LoginPath = "/login";
 
+    /// <summary>The claim that carries the server-side session id.</summary>
+    public const string SessionIdClaim = "sid";
+
+    /// <summary>Where <c>POST</c> ends a session.</summary>
+    public const string LogoutPath = "/logout";
+
+    /// <summary>The query parameter that tells the sign-in page why a session ended.</summary>
+    public const string EndedParameter = "ended";
+
     /// <summary>Where a new session lands.</summary>
     public const string HomePath = "/settings/tokens";
 }

@@ -3,7 +3,12 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using ScimGateway.Gateway.Authentication.Sessions;
 using ScimGateway.Gateway.Errors;
+using ScimGateway.Gateway.Web;
 using ScimGateway.Gateway.Storage;
 
 namespace ScimGateway.Gateway.Authentication;
@@ -11,11 +16,8 @@ namespace ScimGateway.Gateway.Authentication;
 /// <summary>Browser sessions: a cookie scheme next to the bearer scheme, and a default scheme that picks between them.</summary>
 public static class SessionAuthenticationExtensions
 {
-    /// <summary>The session's sliding lifetime.</summary>
     /// <summary>The header the token page sends its CSRF token in on state changes.</summary>
     public const string CsrfHeaderName = "X-CSRF-TOKEN";
-
-    public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(8);
 
     /// <summary>
     /// Adds the cookie scheme next to the bearer scheme (the default), so that policies without explicit schemes
@@ -36,6 +38,12 @@ public static class SessionAuthenticationExtensions
             options.HeaderName = CsrfHeaderName;
         });
         services.AddSingleton<SessionValidator>();
+        services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SignInOptions>, SignInOptionsValidator>());
+        services.TryAddSingleton<IBrowserSessionStore, LiteDbBrowserSessionStore>();
+        services.TryAddSingleton<BrowserSessions>();
+        services.AddOptions<CookieAuthenticationOptions>(SessionAuthenticationDefaults.Scheme)
+            .Configure<IOptions<SignInOptions>>((options, signIn) => options.ExpireTimeSpan = signIn.Value.Session.IdleTimeout);
 
         // A forward from the bearer handler rather than a policy scheme in front of both: bearer calls (every proxied
         // request) then run one handler and build one result instead of two.
@@ -50,24 +58,46 @@ public static class SessionAuthenticationExtensions
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.SlidingExpiration = true;
-            options.ExpireTimeSpan = SessionLifetime;
             options.LoginPath = SessionAuthenticationDefaults.LoginPath;
             options.ReturnUrlParameter = "returnUrl";
             options.Events.OnValidatePrincipal = context => context.HttpContext.RequestServices.GetRequiredService<SessionValidator>().ValidateAsync(context);
             options.Events.OnRedirectToLogin = context => IsApi(context.Request)
-                ? ErrorResponses.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "The browser session has ended; sign in again.")
-                : Redirect(context);
-            options.Events.OnRedirectToAccessDenied = context =>
-                ErrorResponses.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, "This session's user may not open this page.");
+                ? SessionEndedAsync(context.HttpContext)
+                : Redirect(context, EndReason(context.HttpContext));
+            options.Events.OnRedirectToAccessDenied = context => IsApi(context.Request)
+                ? ErrorResponses.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, "This session's user may not open this page.")
+                : AccessDeniedPage.WriteAsync(context.HttpContext);
         });
         return builder;
     }
 
     private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 
-    private static Task Redirect(RedirectContext<CookieAuthenticationOptions> context)
+    /// <summary>
+    /// Why the request's session ended: the validator's reason, or a generic one when a session cookie came but could
+    /// not be used (its idle time passed, or it cannot be read). Null when no session was sent.
+    /// </summary>
+    private static string? EndReason(HttpContext context) =>
+        context.Items[SessionValidator.EndReasonItem] as string
+        ?? (context.Request.Cookies.ContainsKey(SessionAuthenticationDefaults.CookieName) ? SessionEndReasons.Expired : null);
+
+    /// <summary>The page's script sends the person to the sign-in page with this reason, so it can say why.</summary>
+    private static Task SessionEndedAsync(HttpContext context)
     {
-        context.Response.Redirect(context.RedirectUri);
+        if (EndReason(context) is { } reason)
+        {
+            context.Response.Headers["X-Session-Ended"] = reason;
+        }
+
+        return ErrorResponses.WriteAsync(context, StatusCodes.Status401Unauthorized, "The browser session has ended; sign in again.");
+    }
+
+    private static Task Redirect(RedirectContext<CookieAuthenticationOptions> context, string? endReason)
+    {
+        var target = endReason is null
+            ? context.RedirectUri
+            : QueryHelpers.AddQueryString(context.RedirectUri, SessionAuthenticationDefaults.EndedParameter, endReason);
+        context.Response.Redirect(target);
         return Task.CompletedTask;
     }
 }

@@ -22,6 +22,16 @@ internal static class TokensPage
 
     public static WebApplication UseTokensPageAssets(this WebApplication app)
     {
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(AssetsPath, StringComparison.OrdinalIgnoreCase),
+            branch => branch.UseMiddleware<UiAssetGate>());
+
+        // The jobs dashboard is a page of the web UI too: what an admin saw there stays out of shared caches.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/hangfire", StringComparison.OrdinalIgnoreCase),
+            branch => branch.Use((context, next) =>
+            {
+                context.Response.Headers.CacheControl = "no-store";
+                return next(context);
+            }));
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = Assets,
@@ -49,6 +59,10 @@ internal static class TokensPage
             .Replace("{{role}}", html.Encode(role), StringComparison.Ordinal)
             .Replace("{{userName}}", html.Encode(context.User.Identity?.Name ?? ""), StringComparison.Ordinal);
         SecurityHeaders.Apply(context.Response.Headers);
+
+        // Sign-out may redirect to the identity provider's end-session endpoint, which form-action must allow.
+        context.Response.Headers.ContentSecurityPolicy = SecurityHeaders.ContentSecurityPolicy
+            .Replace("form-action 'self'", "form-action " + Web.PageLayout.FormActions(context), StringComparison.Ordinal);
         context.Response.Headers.CacheControl = "no-store";
         return Results.Content(page, "text/html; charset=utf-8");
     }

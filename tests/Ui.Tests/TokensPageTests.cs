@@ -51,7 +51,7 @@ public sealed class TokensPageTests(BrowserFixture browser)
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Delete Token" });
         await Assertions.Expect(dialog).ToContainTextAsync("DataAccessToken");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
-        await Assertions.Expect(session.Toast).ToHaveTextAsync("The User token has been successfully deleted");
+        await Assertions.Expect(session.Toast).ToHaveTextAsync("User token successfully deleted");
         await Assertions.Expect(row).ToHaveCountAsync(0);
     }
 

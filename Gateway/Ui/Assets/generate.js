@@ -23,6 +23,8 @@ export function wireGenerate(isAdmin, onCreated) {
     $('token-name-error').textContent = '';
     $('generate-error').textContent = '';
     $('token-name').removeAttribute('aria-invalid');
+    // From the Service Tokens tab, Generate Token starts a service token.
+    if (type) type.value = document.getElementById('tab-service')?.getAttribute('aria-selected') === 'true' ? 'service' : 'personal';
     syncVisibility();
     if (isAdmin) await loadServiceUsers();
     openModal('generate-dialog');
@@ -32,6 +34,16 @@ export function wireGenerate(isAdmin, onCreated) {
     event.preventDefault();
     $('token-name-error').textContent = '';
     $('generate-error').textContent = '';
+    $('token-name').removeAttribute('aria-invalid');
+    const problem = nameProblem($('token-name').value);
+    if (problem) {
+      showNameError(problem);
+      return;
+    }
+    if (type?.value === 'service' && !$('token-service-user').value) {
+      $('generate-error').textContent = 'Choose the service user the token is for (create one on the Service Users tab first).';
+      return;
+    }
     const body = {
       name: $('token-name').value,
       expires_in_days: expiration.value === 'never' ? null : Number(expiration.value),
@@ -43,12 +55,8 @@ export function wireGenerate(isAdmin, onCreated) {
       showOnce(created);
       onCreated();
     } catch (error) {
-      const nameProblem = error.status === 409 || /\bname\b/.test(error.message);
-      $(nameProblem ? 'token-name-error' : 'generate-error').textContent = error.message;
-      if (nameProblem) {
-        $('token-name').setAttribute('aria-invalid', 'true');
-        $('token-name').focus();
-      }
+      if (error.status === 409 || /\bname\b/i.test(error.message)) showNameError(error.message);
+      else $('generate-error').textContent = error.message;
     }
   });
 
@@ -73,10 +81,29 @@ export function wireGenerate(isAdmin, onCreated) {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   });
 
-  $('generate-done').addEventListener('click', () => {
-    $('new-token').value = '';
-    closeModal('generate-dialog');
+  $('generate-done').addEventListener('click', () => closeModal('generate-dialog'));
+
+  // However the dialog closes (Done, Escape, a click outside), the secret leaves the page.
+  $('generate-dialog').addEventListener('close', () => {
+    const input = $('new-token');
+    input.value = '';
+    delete input.dataset.tokenName;
+    $('copy-status').textContent = '';
+    $('generate-result').hidden = true;
+    $('generate-form').hidden = false;
   });
+}
+
+function nameProblem(name) {
+  if (!name.trim()) return 'Enter a name for the token.';
+  if (name.length > 255) return 'The name can be at most 255 characters long.';
+  return null;
+}
+
+function showNameError(message) {
+  $('token-name-error').textContent = message;
+  $('token-name').setAttribute('aria-invalid', 'true');
+  $('token-name').focus();
 }
 
 function showOnce(created) {

@@ -1,13 +1,14 @@
 // Settings > Tokens: personal tokens for everyone; service tokens and service users for admins.
 import { api } from './api.js';
-import { closeModal, openModal, wireCloseButtons } from './modal.js';
+import { closeModal, openModal, wireBackdropClose, wireCloseButtons } from './modal.js';
 import { wireGenerate } from './generate.js';
-import { loadServiceUsers, wireServiceUsers } from './service-users.js';
 import { renderTokens } from './token-table.js';
 import { toast } from './toast.js';
 
 const $ = (id) => document.getElementById(id);
 const isAdmin = document.body.dataset.role === 'Admin';
+// The service-users module is served to admins only, so it is loaded only on their pages.
+const adminModule = () => import('./service-users.js');
 let pendingDelete = null;
 
 const actions = {
@@ -59,7 +60,7 @@ function wireTabs() {
       $(other.getAttribute('aria-controls')).hidden = !selected;
     }
     $('generate').hidden = tab.id === 'tab-users';
-    if (tab.id === 'tab-users') loadServiceUsers().catch((error) => toast(error.message, 'error'));
+    if (tab.id === 'tab-users') adminModule().then((m) => m.loadServiceUsers()).catch((error) => toast(error.message, 'error'));
   };
   tabs.forEach((tab, index) => {
     tab.addEventListener('click', () => select(tab));
@@ -76,11 +77,17 @@ function wireTabs() {
 $('delete-confirm').addEventListener('click', async () => {
   const token = pendingDelete;
   closeModal('delete-dialog');
-  await change(() => api('DELETE', `/api/user-tokens/${encodeURIComponent(token.id)}`));
+  // The guide's words for the confirmation.
+  const done = token.type === 'service' ? 'Service token successfully deleted' : 'User token successfully deleted';
+  await change(async () => {
+    await api('DELETE', `/api/user-tokens/${encodeURIComponent(token.id)}`);
+    return { message: done };
+  });
 });
 
 wireCloseButtons();
+wireBackdropClose();
 wireTabs();
 wireGenerate(isAdmin, refresh);
-if (isAdmin) wireServiceUsers(refresh);
+if (isAdmin) adminModule().then((m) => m.wireServiceUsers(refresh));
 refresh();

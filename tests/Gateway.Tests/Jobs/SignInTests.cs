@@ -135,7 +135,7 @@ public sealed class SignInTests : IDisposable
         var alice = _gateway.AddUser("alice@example.com");
         var browser = await _gateway.SignedInBrowserAsync(_gateway.IssuePersonalToken(alice, "laptop"));
 
-        var response = await browser.PostAsync("/logout", null);
+        var response = await browser.SignOutAsync();
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/user-tokens")).StatusCode);

@@ -6,11 +6,15 @@ namespace ScimGateway.Ui.Tests.Infrastructure;
 public sealed class KestrelGateway : GatewayFactory
 {
     /// <param name="startsAgo">How far before real time the gateway's clock starts, for seeding history.</param>
-    public KestrelGateway(TimeSpan startsAgo = default)
+    /// <param name="port">A fixed port (an identity provider must know the redirect address first), or 0 for any.</param>
+    /// <param name="configure">Settings to apply before the server starts.</param>
+    public KestrelGateway(TimeSpan startsAgo = default, int port = 0, Action<KestrelGateway>? configure = null)
         : base(clockStart: DateTimeOffset.UtcNow - startsAgo)
     {
+        configure?.Invoke(this);
+
         // The browser computes relative times against its own clock, so the gateway's fake clock follows real time.
-        UseKestrel(0);
+        UseKestrel(port);
         StartServer();
         BaseAddress = ClientOptions.BaseAddress.ToString().TrimEnd('/');
     }

@@ -8,13 +8,14 @@ public sealed class TokensPageSession(IPage page)
 {
     public IPage Page { get; } = page;
 
-    public static async Task<TokensPageSession> SignInAsync(IBrowser browser, KestrelGateway gateway, string userName, Role role = Role.Member)
+    public static async Task<TokensPageSession> SignInAsync(IBrowser browser, KestrelGateway gateway, string userName, Role role = Role.Member,
+        int width = 1280, int height = 800)
     {
         var user = gateway.AddUser(userName, role);
         var signInToken = gateway.IssuePersonalToken(user, "browser sign-in");
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
             AcceptDownloads = true,
         });
         await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new BrowserContextGrantPermissionsOptions { Origin = gateway.BaseAddress });
@@ -22,7 +23,7 @@ public sealed class TokensPageSession(IPage page)
         await page.GotoAsync(gateway.BaseAddress + "/settings/tokens");
         Assert.Contains("/login", page.Url, StringComparison.Ordinal);
         await page.GetByLabel("Personal access token").FillAsync(signInToken);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/settings/tokens");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tokens" })).ToBeVisibleAsync();
         return new TokensPageSession(page);
