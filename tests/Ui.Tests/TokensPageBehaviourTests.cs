@@ -99,7 +99,11 @@ public sealed class TokensPageBehaviourTests(BrowserFixture browser)
         await using var gateway = new KestrelGateway();
         var session = await TokensPageSession.SignInAsync(browser.Browser, gateway, "alice@example.com");
         var page = session.Page;
-        var menu = page.GetByRole(AriaRole.Button, new() { Name = "Actions for browser sign-in" });
+
+        // Not the token this session signed in with: revoking that one ends the session, as it should.
+        await session.GenerateAsync("keyboard");
+        await session.CloseResultAsync();
+        var menu = page.GetByRole(AriaRole.Button, new() { Name = "Actions for keyboard" });
         await Assertions.Expect(menu).ToBeVisibleAsync();
 
         for (var i = 0; i < 30 && !await menu.EvaluateAsync<bool>("b => b === document.activeElement"); i++)

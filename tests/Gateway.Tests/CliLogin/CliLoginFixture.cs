@@ -23,7 +23,10 @@ public sealed class CliLoginFixture : IDisposable
     /// <summary>A new person, their sign-in token, and a browser signed in with it.</summary>
     public async Task<(ScimUserRecord Person, string SignInToken, HttpClient Browser)> SignedInPersonAsync(string prefix = "cli")
     {
-        var person = Gateway.AddUser($"{prefix}.{Interlocked.Increment(ref _people)}@example.com");
+        // Provisioned through SCIM, as people who sign in are: people added on the command line cannot be
+        // deactivated through SCIM, and these tests deactivate them the way an identity provider would.
+        var created = await Scim.CreateUserAsync($"{prefix}.{Interlocked.Increment(ref _people)}@example.com");
+        var person = Gateway.Service<IScimUserStore>().FindById(created.Str("id"))!;
         var token = Gateway.IssuePersonalToken(person, "browser sign-in");
         return (person, token, await Gateway.SignedInBrowserAsync(token));
     }
