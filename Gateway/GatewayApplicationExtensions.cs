@@ -1,5 +1,8 @@
 using ScimGateway.Gateway.Api;
 using ScimGateway.Gateway.Authentication;
+using ScimGateway.Gateway.Health;
+using ScimGateway.Gateway.Observability;
+using ScimGateway.Gateway.OpenApi;
 using ScimGateway.Gateway.Proxy;
 using ScimGateway.Gateway.Storage;
 using ScimGateway.Gateway.Ui;
@@ -27,6 +30,9 @@ public static class GatewayApplicationExtensions
         builder.Services.AddJobs().PlaceJobStorageInDataDirectory();
         builder.Services.AddAuthorizationBuilder().AddGatewayPolicies();
         builder.AddGatewayProxy();
+        builder.AddGatewayObservability();
+        builder.Services.AddGatewayHealthChecks();
+        builder.Services.AddGatewayOpenApi();
         return builder;
     }
 
@@ -68,6 +74,8 @@ public static class GatewayApplicationExtensions
         app.UseMiddleware<UsageRecordingMiddleware>();
 
         app.MapHealthApi();
+        app.MapGatewayMetrics();
+        app.MapGatewayOpenApi();
         app.MapUserTokensApi();
         app.MapServiceUsersApi();
         app.MapAuditApi();

@@ -1,4 +1,5 @@
 using ScimGateway.Gateway.Authentication;
+using ScimGateway.Gateway.OpenApi;
 using ScimGateway.Tokens.Audit;
 
 namespace ScimGateway.Gateway.Api;
@@ -10,7 +11,9 @@ internal static class AuditApi
 
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/audit", Read).RequireAuthorization(GatewayPolicies.Admin);
+        endpoints.MapGet("/api/audit", Read).RequireAuthorization(GatewayPolicies.Admin)
+            .WithName("ReadAudit").WithTags(OpenApiTags.Audit).WithSummary("The audit trail of token and service-user events, newest first (admins).")
+            .Produces<AuditPage>().ProducesProblem(StatusCodes.Status400BadRequest);
         return endpoints;
     }
 

@@ -12,6 +12,7 @@ public static class ProxyEndpointRouteBuilderExtensions
     {
         endpoints.MapReverseProxy(pipeline =>
         {
+            pipeline.UseMiddleware<Observability.ProxyTelemetryMiddleware>();
             pipeline.UseMiddleware<ProxyAccessMiddleware>();
             pipeline.UseMiddleware<ForwarderErrorMiddleware>();
             pipeline.UseSessionAffinity();
