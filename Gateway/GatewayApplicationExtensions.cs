@@ -68,6 +68,7 @@ public static class GatewayApplicationExtensions
         });
         app.UseStatusCodePages();
         app.UseTokensPageAssets();
+        app.UseMiddleware<ProxyTelemetryMiddleware>();
         app.UseAuthentication();
         app.UseMiddleware<SessionCsrfMiddleware>();
         app.UseAuthorization();

@@ -14,7 +14,7 @@ namespace ScimGateway.Gateway.Observability;
 /// </summary>
 internal sealed partial class MetricsAccessMiddleware(RequestDelegate next, IOptions<MetricsOptions> options, ILogger<MetricsAccessMiddleware> logger)
 {
-    private readonly IPNetwork[] _networks = [.. options.Value.AllowedNetworks.Select(n => IPNetwork.Parse(n))];
+    private readonly IReadOnlyList<IPNetwork> _networks = options.Value.ParseAllowedNetworks();
     private readonly byte[]? _credentialHash = string.IsNullOrEmpty(options.Value.Credential) ? null : Hash(options.Value.Credential);
 
     public Task InvokeAsync(HttpContext context)

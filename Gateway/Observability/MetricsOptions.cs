@@ -18,10 +18,18 @@ public sealed class MetricsOptions : IValidatableObject
     public bool Enabled { get; set; } = true;
 
     /// <summary>
-    /// Networks (CIDR, such as <c>10.0.0.0/8</c> or <c>::1/128</c>) whose connections may read <c>/metrics</c> without a
-    /// credential. Compared with the connection's remote address. Default: loopback only.
+    /// Networks (CIDR, such as <c>10.0.0.0/8</c> or <c>::1/128</c>, separated by commas or spaces) whose connections
+    /// may read <c>/metrics</c> without a credential. Compared with the connection's remote address. Default: loopback
+    /// only. Empty: no network, only the credential. (One string rather than a list: a bound list would add to the
+    /// default instead of replacing it.)
     /// </summary>
-    public IList<string> AllowedNetworks { get; set; } = ["127.0.0.0/8", "::1/128"];
+    public string AllowedNetworks { get; set; } = "127.0.0.0/8, ::1/128";
+
+    /// <summary>The parsed <see cref="AllowedNetworks"/>; call after validation.</summary>
+    public IReadOnlyList<System.Net.IPNetwork> ParseAllowedNetworks() => [.. Split(AllowedNetworks).Select(n => System.Net.IPNetwork.Parse(n))];
+
+    private static string[] Split(string? networks) =>
+        (networks ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>
     /// A secret that opens <c>/metrics</c> from any network, sent as <c>Authorization: Bearer SECRET</c> or as the
@@ -32,7 +40,7 @@ public sealed class MetricsOptions : IValidatableObject
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        foreach (var network in AllowedNetworks)
+        foreach (var network in Split(AllowedNetworks))
         {
             if (!System.Net.IPNetwork.TryParse(network, out _))
             {

@@ -6,7 +6,8 @@ using Yarp.ReverseProxy.Model;
 namespace ScimGateway.Gateway.Observability;
 
 /// <summary>
-/// First step of the proxy pipeline: counts each proxied request by outcome and status class and, when the
+/// Runs before authentication, so that requests the proxy routes refuse (no valid token, SCIM token) count too:
+/// counts each request matched to a proxy route by outcome and status class and, when the
 /// <see cref="ProxyRequestLog.Category"/> category is enabled at Information, writes one line per request with the
 /// token id, status and duration (never the token, never the query string).
 /// </summary>
@@ -17,7 +18,7 @@ internal sealed class ProxyTelemetryMiddleware(RequestDelegate next, GatewayMetr
     public async Task InvokeAsync(HttpContext context)
     {
         var log = _requestLog.IsEnabled(LogLevel.Information);
-        if (!metrics.Enabled && !log)
+        if ((!metrics.Enabled && !log) || context.GetEndpoint()?.Metadata.GetMetadata<RouteModel>() is null)
         {
             await next(context);
             return;

@@ -25,6 +25,7 @@ public static class OpenApiExtensions
                 && s_documentedPrefixes.Any(prefix => path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
             options.AddDocumentTransformer<GatewayDocumentTransformer>();
             options.AddOperationTransformer<GatewayOperationTransformer>();
+            options.AddSchemaTransformer<TimestampSchemaTransformer>();
         });
 
     /// <summary>Maps the document (anyone) and the reference page (signed-in browser sessions).</summary>

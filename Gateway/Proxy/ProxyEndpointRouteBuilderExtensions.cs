@@ -12,7 +12,6 @@ public static class ProxyEndpointRouteBuilderExtensions
     {
         endpoints.MapReverseProxy(pipeline =>
         {
-            pipeline.UseMiddleware<Observability.ProxyTelemetryMiddleware>();
             pipeline.UseMiddleware<ProxyAccessMiddleware>();
             pipeline.UseMiddleware<ForwarderErrorMiddleware>();
             pipeline.UseSessionAffinity();
