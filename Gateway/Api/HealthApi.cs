@@ -28,7 +28,8 @@ internal static class HealthApi
         endpoints.MapGet("/healthz/ready", ReadyAsync).AllowAnonymous()
             .WithName("GetReadiness").WithTags(Tag)
             .WithSummary("Readiness: storage reachable and writable, job server running, upstream reachable.")
-            .WithDescription("503 when any check fails; each check's status and reason are in the body, never a secret.");
+            .WithDescription("503 when any check fails; each check's status and reason are in the body, never a secret.")
+            .Produces<HealthReportView>(StatusCodes.Status503ServiceUnavailable);
         return endpoints;
     }
 

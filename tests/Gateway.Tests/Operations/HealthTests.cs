@@ -35,8 +35,10 @@ public sealed class HealthTests : IAsyncLifetime
         using var gateway = ProxyFixture.CreateGateway(address);
         var client = gateway.CreateClient();
 
-        var ready = await (await client.GetAsync("/healthz/ready")).ExpectJsonAsync(HttpStatusCode.ServiceUnavailable);
+        var readyResponse = await client.GetAsync("/healthz/ready");
+        var ready = await readyResponse.ExpectJsonAsync(HttpStatusCode.ServiceUnavailable);
         var live = await (await client.GetAsync("/healthz/live")).ExpectJsonAsync(HttpStatusCode.OK);
+        await (await OpenApiContract.LoadAsync(client)).AssertDocumentsAsync("GET", "/healthz/ready", readyResponse);
 
         Assert.Equal("Unhealthy", ready.GetProperty("status").GetString());
         var check = Checks(ready)["upstream"];

@@ -63,6 +63,8 @@ public sealed class MetricsTests : IAsyncLifetime
         Assert.Equal(1, metrics.Sum("gateway_token_validation_cache_size"));
         Assert.True(metrics.Has("gateway_usage_flush_lag_seconds"));
         Assert.True(metrics.Sum("http_server_request_duration_seconds_count") >= 13, "ASP.NET Core's own request metrics are exported.");
+        Assert.True(metrics.Sum("http_client_request_duration_seconds_count") >= 10, "HttpClient's metrics (the upstream calls) are exported.");
+        Assert.False(metrics.Has("aspnetcore_memory_pool_rented_bytes_total"), "Per-request framework instruments dropped for cost are off.");
 
         // No personal data or secret in any label.
         Assert.DoesNotContain(token, metrics.Text, StringComparison.Ordinal);
