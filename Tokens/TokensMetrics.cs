@@ -53,12 +53,22 @@ public sealed class TokensMetrics
 
     private static string[] BuildResults()
     {
-        // snake_case of each TokenCheck value, built once so that the hot path indexes an array.
+        // Built once, so that the hot path indexes an array.
         var values = Enum.GetValues<TokenCheck>();
         var names = new string[values.Max(v => (int)v) + 1];
         foreach (var value in values)
         {
-            names[(int)value] = string.Concat(value.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+            names[(int)value] = value switch
+            {
+                TokenCheck.Valid => "valid",
+                TokenCheck.Malformed => "malformed",
+                TokenCheck.BadSignature => "bad_signature",
+                TokenCheck.Unknown => "unknown",
+                TokenCheck.Revoked => "revoked",
+                TokenCheck.Expired => "expired",
+                TokenCheck.OwnerInactive => "owner_inactive",
+                _ => "other",
+            };
         }
 
         return names;

@@ -20,6 +20,11 @@ public sealed partial class TokenValidator(
     ILogger<TokenValidator> logger,
     TokensMetrics metrics)
 {
+    // The cache label of gateway.token.checks: a fixed set, so the hot path passes a constant.
+    private const string CacheHit = "hit";
+    private const string CacheMiss = "miss";
+    private const string CacheNotUsed = "none";
+
     /// <summary>Validates a token; <paramref name="entry"/> is set whenever the store knows the token.</summary>
     public TokenCheck Validate(ReadOnlySpan<char> token, out ValidatedToken? entry)
     {
@@ -57,11 +62,6 @@ public sealed partial class TokenValidator(
         metrics.TokenChecked(check, lookup);
         return check;
     }
-
-    // The cache label of gateway.token.checks: a fixed set, so the hot path passes a constant.
-    private const string CacheHit = "hit";
-    private const string CacheMiss = "miss";
-    private const string CacheNotUsed = "none";
 
     private ValidatedToken? Load(TokenHash hash)
     {

@@ -3,7 +3,8 @@
 # default: OpenTelemetry metrics with ASP.NET Core, HttpClient and the gateway's own meters, scraped by curl every 5 s
 # as Prometheus would) and one with Metrics__Enabled=false, in front of the same upstream. Runs alternate on/off
 # ROUNDS times at each connection count, so that load from elsewhere on the machine hits both alike; reports each
-# run and the ratio of the summed throughputs. Loopback only; every process started here is stopped on exit.
+# run, the ratio of the summed throughputs, and each gateway's CPU time per request (from /proc: far less sensitive to
+# other load on the machine than requests/s). Loopback only; every process started here is stopped on exit.
 # Usage: [WARMUP=s] [ROUNDS=n] bench/proxy/metrics.sh [seconds-per-run]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -57,10 +58,13 @@ done
 # A scraper on the metrics-on gateway, as Prometheus would (every 5 s).
 ( while sleep 5; do curl -s -o /dev/null "http://127.0.0.1:$ON_PORT/metrics"; done ) & PIDS+=($!)
 
-declare -A SUM
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+TICKS=$(getconf CLK_TCK)
+
+declare -A SUM CPU_SUM REQ_SUM
 results="$WORK/results.md"
-echo "| round | connections | metrics | requests/s |" > "$results"
-echo "|---:|---:|---|---:|" >> "$results"
+echo "| round | connections | metrics | requests/s | gateway CPU per request |" > "$results"
+echo "|---:|---:|---|---:|---:|" >> "$results"
 for conns in 32 128; do
   for mode in on off; do
     wrk -t$THREADS -c"$conns" -d"${WARMUP}s" -H "Authorization: Bearer ${TOKEN[$mode]}" "http://127.0.0.1:${PORT_OF[$mode]}/api/datastores" >/dev/null
@@ -69,10 +73,16 @@ for conns in 32 128; do
     # Alternate which mode goes first, so neither always runs right after the other's warm caches.
     order="on off"; [ $((round % 2)) = 0 ] && order="off on"
     for mode in $order; do
+      before=$(cpu_ticks "${PID_OF[$mode]}")
       out=$(wrk -t$THREADS -c"$conns" -d"${DURATION}s" -H "Authorization: Bearer ${TOKEN[$mode]}" "http://127.0.0.1:${PORT_OF[$mode]}/api/datastores")
+      after=$(cpu_ticks "${PID_OF[$mode]}")
       rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
+      requests=$(awk '/requests in/ {print $1}' <<<"$out")
       SUM[$mode-$conns]=$(awk -v a="${SUM[$mode-$conns]:-0}" -v b="$rps" 'BEGIN { print a + b }')
-      printf '| %s | %s | %s | %.0f |\n' "$round" "$conns" "$mode" "$rps" >> "$results"
+      CPU_SUM[$mode-$conns]=$(( ${CPU_SUM[$mode-$conns]:-0} + after - before ))
+      REQ_SUM[$mode-$conns]=$(( ${REQ_SUM[$mode-$conns]:-0} + requests ))
+      cpu=$(awk -v t=$((after - before)) -v hz="$TICKS" -v n="$requests" 'BEGIN { printf "%.1f", t * 1e6 / hz / n }')
+      printf '| %s | %s | %s | %.0f | %s µs |\n' "$round" "$conns" "$mode" "$rps" "$cpu" >> "$results"
       echo "done: round $round, $conns connections, metrics $mode" >&2
     done
   done
@@ -83,8 +93,10 @@ echo "$(date -u +%Y-%m-%d), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc
 echo
 cat "$results"
 echo
-echo "| connections | metrics on / metrics off throughput |"
-echo "|---:|---:|"
+echo "| connections | metrics on / metrics off throughput | CPU per request, on / off |"
+echo "|---:|---:|---:|"
 for conns in 32 128; do
-  awk -v c="$conns" -v on="${SUM[on-$conns]}" -v off="${SUM[off-$conns]}" 'BEGIN { printf "| %s | %.3f |\n", c, on/off }'
+  awk -v c="$conns" -v on="${SUM[on-$conns]}" -v off="${SUM[off-$conns]}" \
+    -v con="${CPU_SUM[on-$conns]}" -v coff="${CPU_SUM[off-$conns]}" -v ron="${REQ_SUM[on-$conns]}" -v roff="${REQ_SUM[off-$conns]}" -v hz="$TICKS" \
+    'BEGIN { a = con * 1e6 / hz / ron; b = coff * 1e6 / hz / roff; printf "| %s | %.3f | %.1f µs / %.1f µs (%.3f) |\n", c, on/off, a, b, b/a }'
 done
