@@ -18,6 +18,12 @@ public sealed class MetricsOptions : IValidatableObject
     public bool Enabled { get; set; } = true;
 
     /// <summary>
+    /// Also collect ASP.NET Core's and HttpClient's own instruments (request durations, connections, upstream calls).
+    /// False leaves only the gateway's own meters, the cheapest setting for the proxy path.
+    /// </summary>
+    public bool Framework { get; set; } = true;
+
+    /// <summary>
     /// Networks (CIDR, such as <c>10.0.0.0/8</c> or <c>::1/128</c>, separated by commas or spaces) whose connections
     /// may read <c>/metrics</c> without a credential. Compared with the connection's remote address. Default: loopback
     /// only. Empty: no network, only the credential. (One string rather than a list: a bound list would add to the

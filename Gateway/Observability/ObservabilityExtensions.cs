@@ -42,16 +42,21 @@ public static class ObservabilityExtensions
         {
             telemetry.WithMetrics(meters =>
             {
-                meters.AddAspNetCoreInstrumentation()
-                    .AddHttpClientInstrumentation()
-                    // Per-request framework instruments that repeat what other metrics say, dropped to keep the
-                    // proxy path cheap: a dropped instrument is never enabled, so it costs nothing when recorded.
-                    .AddView("aspnetcore.memory_pool.*", MetricStreamConfiguration.Drop)
-                    .AddView("aspnetcore.routing.match_attempts", MetricStreamConfiguration.Drop)
-                    .AddView("aspnetcore.authentication.authenticate.duration", MetricStreamConfiguration.Drop)
-                    .AddView("aspnetcore.authorization.attempts", MetricStreamConfiguration.Drop)
-                    .AddView("http.client.request.time_in_queue", MetricStreamConfiguration.Drop)
-                    .AddView("http.client.active_requests", MetricStreamConfiguration.Drop)
+                if (configuration.GetValue(MetricsOptions.Section + ":" + nameof(MetricsOptions.Framework), true))
+                {
+                    meters.AddAspNetCoreInstrumentation()
+                        .AddHttpClientInstrumentation()
+                        // Per-request framework instruments that repeat what other metrics say, dropped to keep the
+                        // proxy path cheap: a dropped instrument is never enabled, so it costs nothing when recorded.
+                        .AddView("aspnetcore.memory_pool.*", MetricStreamConfiguration.Drop)
+                        .AddView("aspnetcore.routing.match_attempts", MetricStreamConfiguration.Drop)
+                        .AddView("aspnetcore.authentication.authenticate.duration", MetricStreamConfiguration.Drop)
+                        .AddView("aspnetcore.authorization.attempts", MetricStreamConfiguration.Drop)
+                        .AddView("http.client.request.time_in_queue", MetricStreamConfiguration.Drop)
+                        .AddView("http.client.active_requests", MetricStreamConfiguration.Drop);
+                }
+
+                meters
                     .AddMeter(GatewayMetrics.MeterName, TokensMetrics.MeterName, ScimMetrics.MeterName, JobsMetrics.MeterName)
                     // Scrapes are rare and must show what happened up to now: no response cache.
                     .AddPrometheusExporter(options => options.ScrapeResponseCacheDurationMilliseconds = 0);

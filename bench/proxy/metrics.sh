@@ -5,7 +5,8 @@
 # ROUNDS times at each connection count, so that load from elsewhere on the machine hits both alike; reports each
 # run, the ratio of the summed throughputs, and each gateway's CPU time per request (from /proc: far less sensitive to
 # other load on the machine than requests/s). Loopback only; every process started here is stopped on exit.
-# Usage: [WARMUP=s] [ROUNDS=n] bench/proxy/metrics.sh [seconds-per-run]
+# ON_ENV adds settings to the metrics-on gateway only (e.g. ON_ENV=Metrics__Framework=false: the gateway's own meters only).
+# Usage: [WARMUP=s] [ROUNDS=n] [ON_ENV='K=V ...'] bench/proxy/metrics.sh [seconds-per-run]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION="${1:-10}"
@@ -43,8 +44,9 @@ PORT_OF[on]=$ON_PORT; PORT_OF[off]=$OFF_PORT
 for mode in on off; do
   dotnet "$GATEWAY" users add --user-name bench@example.com --data-dir "$WORK/$mode" >/dev/null
   TOKEN[$mode]=$(dotnet "$GATEWAY" tokens issue --user bench@example.com --name bench --expires-in-days 1 --data-dir "$WORK/$mode")
-  enabled=true; [ "$mode" = off ] && enabled=false
-  Storage__DataDirectory="$WORK/$mode" Metrics__Enabled=$enabled \
+  enabled=true; extra="${ON_ENV:-}"; [ "$mode" = off ] && { enabled=false; extra=""; }
+  # shellcheck disable=SC2086 # ON_ENV is a list of K=V words
+  env $extra Storage__DataDirectory="$WORK/$mode" Metrics__Enabled=$enabled \
   ReverseProxy__Clusters__qualytics__Destinations__primary__Address="$UPSTREAM/" \
     dotnet "$GATEWAY" --urls "http://127.0.0.1:${PORT_OF[$mode]}" & PID_OF[$mode]=$!; PIDS+=(${PID_OF[$mode]})
 done
