@@ -20,15 +20,15 @@ internal static class ServiceUsersApi
             .Produces<ServiceUserView>().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/", CreateAsync)
             .WithName("CreateServiceUser").WithSummary("Create a service user (the owner of service tokens).")
-            .Accepts<ServiceUserRequestBody>("application/json").Produces<ServiceUserView>(StatusCodes.Status201Created)
+            .WithMetadata(new DocumentedRequestBody(typeof(ServiceUserRequestBody))).Produces<ServiceUserView>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPut("/{id}", UpdateAsync)
             .WithName("ReplaceServiceUser").WithSummary("Change a service user's name, role or teams.")
-            .Accepts<ServiceUserRequestBody>("application/json").Produces<ServiceUserView>()
+            .WithMetadata(new DocumentedRequestBody(typeof(ServiceUserRequestBody))).Produces<ServiceUserView>()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPatch("/{id}", UpdateAsync)
             .WithName("UpdateServiceUser").WithSummary("Change a service user's name, role or teams (absent fields stay).")
-            .Accepts<ServiceUserRequestBody>("application/json").Produces<ServiceUserView>()
+            .WithMetadata(new DocumentedRequestBody(typeof(ServiceUserRequestBody))).Produces<ServiceUserView>()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapDelete("/{id}", Deactivate)
             .WithName("DeactivateServiceUser").WithSummary("Deactivate a service user that holds no active token.")

@@ -16,7 +16,7 @@ internal static class UserTokensApi
         group.MapPost("/", CreateAsync)
             .WithName("CreateToken").WithSummary("Create a personal token, or (admins) a service or SCIM-administration token.")
             .WithDescription("The bearer token is in the answer this once only; the gateway keeps only its SHA-256.")
-            .Accepts<CreateTokenRequest>("application/json").Produces<IssuedTokenView>(StatusCodes.Status201Created)
+            .WithMetadata(new DocumentedRequestBody(typeof(CreateTokenRequest))).Produces<IssuedTokenView>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/", ListOwn)
             .WithName("ListOwnTokens").WithSummary("The caller's own personal tokens.")
@@ -29,7 +29,7 @@ internal static class UserTokensApi
             .Produces<TokenView>().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/{id}", SetRevokedAsync)
             .WithName("RevokeOrRestoreToken").WithSummary("Revoke a token (at once), or restore a revoked token that has not expired.")
-            .Accepts<RevokeTokenRequest>("application/json").Produces<TokenChangeView>()
+            .WithMetadata(new DocumentedRequestBody(typeof(RevokeTokenRequest))).Produces<TokenChangeView>()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapDelete("/{id}", Delete)
             .WithName("DeleteToken").WithSummary("Delete a revoked or expired token.")

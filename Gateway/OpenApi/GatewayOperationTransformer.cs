@@ -11,9 +11,23 @@ namespace ScimGateway.Gateway.OpenApi;
 /// </summary>
 internal sealed class GatewayOperationTransformer : IOpenApiOperationTransformer
 {
-    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        if (metadata.OfType<DocumentedRequestBody>().FirstOrDefault() is { } body && operation.RequestBody is null)
+        {
+            var schema = await context.GetOrCreateSchemaAsync(body.Type, null, cancellationToken);
+            context.Document!.AddComponent(body.Type.Name, schema);
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/json"] = new() { Schema = new OpenApiSchemaReference(body.Type.Name, context.Document) },
+                },
+            };
+        }
+
         if (metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any())
         {
             operation.Security ??= [];
@@ -29,7 +43,6 @@ internal sealed class GatewayOperationTransformer : IOpenApiOperationTransformer
         }
 
         OpenApiExamples.Apply(operation, context.Description.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName);
-        return Task.CompletedTask;
     }
 
     private static OpenApiResponse Problem(OpenApiOperationTransformerContext context, string description, string challenge) => new()

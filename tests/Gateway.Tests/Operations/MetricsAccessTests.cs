@@ -32,6 +32,21 @@ public sealed class MetricsAccessTests
     }
 
     [Fact]
+    public async Task Metrics_WithoutFrameworkInstruments_ServeOnlyTheGatewaysOwnMeters()
+    {
+        await using var upstream = await EchoUpstream.StartAsync();
+        using var gateway = ProxyFixture.CreateGateway(upstream.Address).WithSetting("Metrics:Framework", "false").WithMetricsCredential();
+        (await gateway.ClientWithToken(gateway.IssueServiceToken("own-only")).GetAsync("/api/datastores")).EnsureSuccessStatusCode();
+
+        var metrics = await gateway.ScrapeAsync();
+
+        Assert.True(metrics.Has("gateway_proxy_requests_total"));
+        Assert.True(metrics.Has("gateway_token_checks_total"));
+        Assert.False(metrics.Has("http_server_request_duration_seconds_count"));
+        Assert.False(metrics.Has("http_client_request_duration_seconds_count"));
+    }
+
+    [Fact]
     public async Task Metrics_Disabled_AreNotServed()
     {
         using var gateway = new GatewayFactory().WithSetting("Metrics:Enabled", "false");

@@ -87,6 +87,8 @@ public sealed class OpenApiTests : IAsyncLifetime
 
         var create = contract.Operation("/api/user-tokens", "post")!;
         Assert.NotNull(create["requestBody"]!["content"]!["application/json"]!["example"]);
+        Assert.Equal("#/components/schemas/CreateTokenRequest", create["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>());
+        Assert.NotNull(contract.Document["components"]!["schemas"]!["CreateTokenRequest"]!["properties"]!["expires_in_days"]);
         Assert.NotNull(create["responses"]!["201"]!["content"]!["application/json"]!["example"]!["bearer_token"]);
     }
 
