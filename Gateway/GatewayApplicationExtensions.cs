@@ -4,6 +4,9 @@ using ScimGateway.Gateway.Authentication.Oidc;
 using ScimGateway.Gateway.CliLogin;
 using ScimGateway.Gateway.Edge;
 using ScimGateway.Gateway.Hosting;
+using ScimGateway.Gateway.Health;
+using ScimGateway.Gateway.Observability;
+using ScimGateway.Gateway.OpenApi;
 using ScimGateway.Gateway.Proxy;
 using ScimGateway.Gateway.Storage;
 using ScimGateway.Gateway.Ui;
@@ -36,6 +39,9 @@ public static class GatewayApplicationExtensions
         builder.Services.AddGatewayHosting();
         builder.Services.AddKeyEncryptionAtRest(builder.Configuration);
         builder.Services.AddGatewayEdge();
+        builder.AddGatewayObservability();
+        builder.Services.AddGatewayHealthChecks();
+        builder.Services.AddGatewayOpenApi();
         return builder;
     }
 
@@ -73,12 +79,15 @@ public static class GatewayApplicationExtensions
         app.UseStatusCodePages();
         app.UseRequestBodyLimits();
         app.UseTokensPageAssets();
+        app.UseMiddleware<ProxyTelemetryMiddleware>();
         app.UseAuthentication();
         app.UseMiddleware<SessionCsrfMiddleware>();
         app.UseAuthorization();
         app.UseMiddleware<UsageRecordingMiddleware>();
 
         app.MapHealthApi();
+        app.MapGatewayMetrics();
+        app.MapGatewayOpenApi();
         app.MapUserTokensApi();
         app.MapServiceUsersApi();
         app.MapAuditApi();

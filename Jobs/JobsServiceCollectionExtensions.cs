@@ -37,7 +37,10 @@ public static class JobsServiceCollectionExtensions
         services.TryAddSingleton(JobStorageFactory.Create);
         services.TryAddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.TryAddSingleton<IJobFilterProvider>(sp =>
-            new JobRetryFilterProvider(JobFilterProviders.Providers, sp.GetRequiredService<IOptions<JobsOptions>>().Value));
+            new JobRetryFilterProvider(JobFilterProviders.Providers, sp.GetRequiredService<IOptions<JobsOptions>>().Value,
+                sp.GetRequiredService<JobsMetrics>()));
+        services.AddMetrics();
+        services.TryAddSingleton<JobsMetrics>();
         services.AddHangfire(configuration => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()

@@ -32,6 +32,8 @@ public static class ScimServiceCollectionExtensions
         services.TryAddSingleton<ScimGroups>();
         services.TryAddSingleton<ScimRootSearch>();
         services.TryAddSingleton<ScimBulk>();
+        services.AddMetrics();
+        services.TryAddSingleton<ScimMetrics>();
         return services;
     }
 }

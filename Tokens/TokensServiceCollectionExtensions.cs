@@ -30,6 +30,8 @@ public static class TokensServiceCollectionExtensions
         services.TryAddSingleton<IUsageStore>(sp => new LiteDbUsageStore(sp.GetRequiredService<ILiteDatabase>(), sp.GetRequiredService<ITokenStore>()));
         services.TryAddSingleton<TokenUsageService>();
         services.TryAddSingleton<TokenValidationCache>();
+        services.AddMetrics();
+        services.TryAddSingleton<TokensMetrics>();
         services.TryAddSingleton<UsageAccumulator>();
         services.TryAddSingleton<TokenOwners>();
         services.TryAddSingleton<TokenViews>();

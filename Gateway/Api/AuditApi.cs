@@ -1,4 +1,5 @@
 using ScimGateway.Gateway.Authentication;
+using ScimGateway.Gateway.OpenApi;
 using ScimGateway.Tokens.Audit;
 
 namespace ScimGateway.Gateway.Api;
@@ -14,7 +15,11 @@ internal static class AuditApi
 
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/audit", Read).RequireAuthorization(GatewayPolicies.Admin).WithNoStore();
+        endpoints.MapGet("/api/audit", Read).RequireAuthorization(GatewayPolicies.Admin).WithNoStore()
+            .WithName("ReadAudit").WithTags(OpenApiTags.Audit).WithSummary("The audit trail of token and service-user events, newest first (admins).")
+            .Produces<AuditPage>().ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithMetadata(new DocumentedQueryParameter("page", "The page, from 1.", "integer", 1, MaxPage),
+                new DocumentedQueryParameter("page_size", "Events per page.", "integer", 1, MaxPageSize));
         return endpoints;
     }
 

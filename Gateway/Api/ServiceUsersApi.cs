@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ScimGateway.Gateway.Authentication;
+using ScimGateway.Gateway.OpenApi;
 using ScimGateway.Tokens;
 using ScimGateway.Tokens.ServiceUsers;
 
@@ -10,14 +11,33 @@ internal static class ServiceUsersApi
 {
     public static IEndpointRouteBuilder MapServiceUsersApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/service-users").RequireAuthorization(GatewayPolicies.Admin).WithNoStore();
-        group.MapGet("/", List);
-        group.MapGet("/{id}", Get);
-        group.MapPost("/", CreateAsync);
-        group.MapPut("/{id}", UpdateAsync);
-        group.MapPatch("/{id}", UpdateAsync);
-        group.MapDelete("/{id}", Deactivate);
-        group.MapPost("/{id}/reactivate", Reactivate);
+        var group = endpoints.MapGroup("/api/service-users").RequireAuthorization(GatewayPolicies.Admin).WithNoStore().WithTags(OpenApiTags.ServiceUsers);
+        group.MapGet("/", List)
+            .WithName("ListServiceUsers").WithSummary("Service users, filtered by name, role, team or state.")
+            .Produces<ServiceUserView[]>().ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithMetadata(new DocumentedQueryParameter("search", "Part of the name."), new DocumentedQueryParameter("role", "Admin, Manager or Member."),
+                new DocumentedQueryParameter("team", "A team the service user belongs to."), new DocumentedQueryParameter("active", "Only active (true) or deactivated (false) ones.", "boolean"));
+        group.MapGet("/{id}", Get)
+            .WithName("GetServiceUser").WithSummary("One service user.")
+            .Produces<ServiceUserView>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/", CreateAsync)
+            .WithName("CreateServiceUser").WithSummary("Create a service user (the owner of service tokens).")
+            .WithMetadata(new DocumentedRequestBody(typeof(ServiceUserRequestBody))).Produces<ServiceUserView>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPut("/{id}", UpdateAsync)
+            .WithName("ReplaceServiceUser").WithSummary("Change a service user's name, role or teams.")
+            .WithMetadata(new DocumentedRequestBody(typeof(ServiceUserRequestBody))).Produces<ServiceUserView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPatch("/{id}", UpdateAsync)
+            .WithName("UpdateServiceUser").WithSummary("Change a service user's name, role or teams (absent fields stay).")
+            .WithMetadata(new DocumentedRequestBody(typeof(ServiceUserRequestBody))).Produces<ServiceUserView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapDelete("/{id}", Deactivate)
+            .WithName("DeactivateServiceUser").WithSummary("Deactivate a service user that holds no active token.")
+            .Produces<ServiceUserView>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id}/reactivate", Reactivate)
+            .WithName("ReactivateServiceUser").WithSummary("Reactivate a deactivated service user.")
+            .Produces<ServiceUserView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return endpoints;
     }
 

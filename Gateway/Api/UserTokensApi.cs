@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ScimGateway.Gateway.Authentication;
+using ScimGateway.Gateway.OpenApi;
 using ScimGateway.Tokens.Management;
 using ScimGateway.Tokens.Usage;
 
@@ -10,14 +11,33 @@ internal static class UserTokensApi
 {
     public static IEndpointRouteBuilder MapUserTokensApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/user-tokens").RequireAuthorization(GatewayPolicies.ApiToken).WithNoStore();
-        group.MapPost("/", CreateAsync);
-        group.MapGet("/", ListOwn);
-        group.MapGet("/service", ListService);
-        group.MapGet("/{id}", Get);
-        group.MapPut("/{id}", SetRevokedAsync);
-        group.MapDelete("/{id}", Delete);
-        group.MapGet("/{id}/usage", GetUsage);
+        var group = endpoints.MapGroup("/api/user-tokens").RequireAuthorization(GatewayPolicies.ApiToken).WithNoStore().WithTags(OpenApiTags.Tokens);
+        group.MapPost("/", CreateAsync)
+            .WithName("CreateToken").WithSummary("Create a personal token, or (admins) a service or SCIM-administration token.")
+            .WithDescription("The bearer token is in the answer this once only; the gateway keeps only its SHA-256.")
+            .WithMetadata(new DocumentedRequestBody(typeof(CreateTokenRequest))).Produces<IssuedTokenView>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/", ListOwn)
+            .WithName("ListOwnTokens").WithSummary("The caller's own personal tokens.")
+            .Produces<TokenView[]>();
+        group.MapGet("/service", ListService)
+            .WithName("ListServiceTokens").WithSummary("Service tokens (admins), optionally of one service user.")
+            .Produces<TokenView[]>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithMetadata(new DocumentedQueryParameter("user_id", "Only this service user's tokens."));
+        group.MapGet("/{id}", Get)
+            .WithName("GetToken").WithSummary("One token the caller may see.")
+            .Produces<TokenView>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPut("/{id}", SetRevokedAsync)
+            .WithName("RevokeOrRestoreToken").WithSummary("Revoke a token (at once), or restore a revoked token that has not expired.")
+            .WithMetadata(new DocumentedRequestBody(typeof(RevokeTokenRequest))).Produces<TokenChangeView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapDelete("/{id}", Delete)
+            .WithName("DeleteToken").WithSummary("Delete a revoked or expired token.")
+            .Produces<MessageView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{id}/usage", GetUsage)
+            .WithName("GetTokenUsage").WithSummary("Daily request counts by outcome, last use time and address.")
+            .Produces<TokenUsageView>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithMetadata(new DocumentedQueryParameter("days", "How many days back, ending today.", "integer", 1, TokenUsageService.MaxDays));
         return endpoints;
     }
 

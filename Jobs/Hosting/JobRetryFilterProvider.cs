@@ -5,10 +5,13 @@ namespace ScimGateway.Jobs.Hosting;
 
 /// <summary>
 /// Gives this module's jobs the retry policy of <c>Jobs:RetryAttempts</c> and <c>Jobs:RetryDelaySeconds</c>, per host
-/// instead of through Hangfire's global filters, and leaves every other filter as it is.
+/// instead of through Hangfire's global filters, and leaves every other filter as it is. Also times this module's
+/// jobs into <see cref="JobsMetrics"/>.
 /// </summary>
-internal sealed class JobRetryFilterProvider(IJobFilterProvider inner, JobsOptions options) : IJobFilterProvider
+internal sealed class JobRetryFilterProvider(IJobFilterProvider inner, JobsOptions options, JobsMetrics metrics) : IJobFilterProvider
 {
+    private readonly JobMetricsFilter _metrics = new(metrics);
+
     private readonly AutomaticRetryAttribute _retry = new()
     {
         Attempts = options.RetryAttempts,
@@ -30,6 +33,7 @@ internal sealed class JobRetryFilterProvider(IJobFilterProvider inner, JobsOptio
         if (ours)
         {
             yield return new JobFilter(_retry, JobFilterScope.Method, null);
+            yield return new JobFilter(_metrics, JobFilterScope.Global, null);
         }
     }
 }

@@ -20,6 +20,7 @@ public static class ScimEndpointRouteBuilderExtensions
     public static RouteGroupBuilder MapScim(this IEndpointRouteBuilder endpoints)
     {
         var scim = endpoints.MapGroup(BasePath);
+        scim.AddEndpointFilterFactory(ScimMetricsFilter.Create);
         scim.AddEndpointFilter<ScimErrorFilter>();
 
         MapResource<ScimUsers>(scim, "/Users");

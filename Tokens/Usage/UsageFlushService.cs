@@ -13,13 +13,15 @@ public sealed partial class UsageFlushService(
     IUsageStore store,
     TimeProvider time,
     IOptions<TokensOptions> options,
-    ILogger<UsageFlushService> logger) : BackgroundService
+    ILogger<UsageFlushService> logger,
+    TokensMetrics metrics) : BackgroundService
 {
     /// <summary>Writes what is new now; returns how many buckets. Safe to call concurrently with requests and itself.</summary>
     public int Flush()
     {
         var nodeId = options.Value.NodeId;
         var written = accumulator.Flush(deltas => store.AddBuckets(nodeId, deltas), time.GetUtcNow().UtcTicks);
+        metrics.UsageFlushed();
         if (written > 0)
         {
             LogFlushed(logger, written);
@@ -60,6 +62,7 @@ public sealed partial class UsageFlushService(
         }
         catch (Exception ex) when (ex is LiteDB.LiteException or IOException or ObjectDisposedException)
         {
+            metrics.UsageFlushFailed();
             LogFlushFailed(logger, ex);
         }
     }

@@ -17,37 +17,50 @@ public sealed partial class TokenValidator(
     TokenOwners owners,
     UsageAccumulator usage,
     TimeProvider time,
-    ILogger<TokenValidator> logger)
+    ILogger<TokenValidator> logger,
+    TokensMetrics metrics)
 {
+    // The cache label of gateway.token.checks: a fixed set, so the hot path passes a constant.
+    private const string CacheHit = "hit";
+    private const string CacheMiss = "miss";
+    private const string CacheNotUsed = "none";
+
     /// <summary>Validates a token; <paramref name="entry"/> is set whenever the store knows the token.</summary>
     public TokenCheck Validate(ReadOnlySpan<char> token, out ValidatedToken? entry)
     {
         entry = null;
         if (!TokenCodec.HasTokenShape(token))
         {
+            metrics.TokenChecked(TokenCheck.Malformed, CacheNotUsed);
             return TokenCheck.Malformed;
         }
 
         var hash = TokenHash.Compute(token);
+        var lookup = CacheHit;
         if (!cache.TryGet(hash, out entry))
         {
+            lookup = CacheMiss;
             if (!codec.HasValidSignature(token))
             {
                 if (logger.IsEnabled(LogLevel.Debug))
                 {
                     LogBadSignature(logger, hash.Prefix);
                 }
+                metrics.TokenChecked(TokenCheck.BadSignature, lookup);
                 return TokenCheck.BadSignature;
             }
 
             entry = Load(hash);
             if (entry is null)
             {
+                metrics.TokenChecked(TokenCheck.Unknown, lookup);
                 return TokenCheck.Unknown;
             }
         }
 
-        return entry!.CheckAt(time.GetUtcNow().UtcTicks);
+        var check = entry!.CheckAt(time.GetUtcNow().UtcTicks);
+        metrics.TokenChecked(check, lookup);
+        return check;
     }
 
     private ValidatedToken? Load(TokenHash hash)

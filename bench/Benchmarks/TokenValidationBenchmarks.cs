@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
 using LiteDB;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using ScimGateway.Tokens;
 using ScimGateway.Tokens.Accounts;
@@ -44,7 +45,10 @@ public class TokenValidationBenchmarks : IDisposable
         _cache = new TokenValidationCache();
         var audit = new AuditTrail(_database, time, NullLogger<AuditTrail>.Instance);
         var tokens = new TokenService(store, serviceUsers, owners, new TokenViews(owners, usage, time), codec, _cache, usage, audit, time);
-        _validator = new TokenValidator(codec, _cache, store, owners, usage, time, NullLogger<TokenValidator>.Instance);
+        // The instruments are live as in the server (a meter with no listener costs one enabled-check per measurement).
+        var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+        _validator = new TokenValidator(codec, _cache, store, owners, usage, time, NullLogger<TokenValidator>.Instance,
+            new TokensMetrics(meters, _cache, time));
 
         // A store with some other tokens in it, so the indexed read is not a read of a one-document collection.
         var owner = owners.Find(OneAccountDirectory.Id, OwnerKind.Human)!;
