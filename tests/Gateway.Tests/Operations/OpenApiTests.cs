@@ -92,6 +92,25 @@ public sealed class OpenApiTests : IAsyncLifetime
         Assert.NotNull(create["responses"]!["201"]!["content"]!["application/json"]!["example"]!["bearer_token"]);
     }
 
+    [Theory]
+    [InlineData("/api/audit", "page", "integer", "1", "1000000")]
+    [InlineData("/api/audit", "page_size", "integer", "1", "500")]
+    [InlineData("/api/user-tokens/{id}/usage", "days", "integer", "1", "365")]
+    [InlineData("/api/user-tokens/service", "user_id", "string", null, null)]
+    [InlineData("/api/service-users", "search", "string", null, null)]
+    [InlineData("/api/service-users", "active", "boolean", null, null)]
+    public async Task Document_ListsTheQueryParametersHandlersReadThemselves_WithTheirRanges(string path, string name, string type, string? minimum, string? maximum)
+    {
+        var contract = await OpenApiContract.LoadAsync(_gateway.CreateClient());
+        var parameters = contract.Operation(path, "get")!["parameters"]!.AsArray();
+
+        var parameter = parameters.Single(p => p!["name"]!.GetValue<string>() == name)!;
+        Assert.Equal("query", parameter["in"]!.GetValue<string>());
+        Assert.Equal(type, parameter["schema"]!["type"]!.ToString());
+        Assert.Equal(minimum, parameter["schema"]!["minimum"]?.ToString());
+        Assert.Equal(maximum, parameter["schema"]!["maximum"]?.ToString());
+    }
+
     [Fact]
     public async Task RealResponses_OfTheTokenServiceUserAuditAndHealthApis_MatchTheDocument()
     {
