@@ -15,6 +15,18 @@ internal sealed class ProxyAccessMiddleware(RequestDelegate next, LocalApiPaths 
     public Task InvokeAsync(HttpContext context)
     {
         var token = context.Features.Get<ValidatedToken>();
+        if (token is null && context.User.Identity?.IsAuthenticated == true)
+        {
+            // A browser session passed the policy (the token API takes sessions too), but the upstream is called with
+            // bearer tokens only: a cookie would let any page the person opens act on the whole API with their rights.
+            // Say so plainly instead of the session handler's "your session has ended", which would send the page to
+            // the sign-in form with a wrong reason.
+            ProxyLog.Refused(logger, context.Request.Method, context.Request.Path, "a browser session without a bearer token.");
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+            return ErrorResponses.WriteAsync(context, StatusCodes.Status401Unauthorized,
+                "The Qualytics API behind the gateway takes bearer tokens only; a browser session cannot call it. Send Authorization: Bearer <personal access token>.");
+        }
+
         if (token is null)
         {
             ProxyLog.Refused(logger, context.Request.Method, context.Request.Path, "no valid token.");

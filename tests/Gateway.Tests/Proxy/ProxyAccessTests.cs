@@ -21,6 +21,22 @@ public sealed class ProxyAccessTests(ProxyFixture fixture) : IClassFixture<Proxy
         Assert.Equal(before, fixture.Upstream.Requests);
     }
 
+    [Fact]
+    public async Task BrowserSession_OnProxiedPath_Is401AskingForABearerToken_SessionKept_AndNeverForwarded()
+    {
+        var browser = await Gateway.SignedInBrowserAsync(Gateway.IssuePersonalToken(Gateway.AddUser($"browser-{Guid.NewGuid():N}")));
+        var before = fixture.Upstream.Requests;
+
+        using var response = await browser.GetAsync("/api/datastores");
+
+        var detail = await response.ExpectProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Contains("bearer tokens only", detail, StringComparison.Ordinal);
+        Assert.Equal("Bearer", response.Headers.WwwAuthenticate.ToString());
+        Assert.False(response.Headers.Contains("X-Session-Ended"), "The session did not end: the page must not be sent to sign in again.");
+        Assert.Equal(before, fixture.Upstream.Requests);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/user-tokens")).StatusCode);
+    }
+
     [Theory]
     [InlineData("GET", "/api/scim/v2/Users")]
     [InlineData("POST", "/api/scim/v2/Users")]
