@@ -46,6 +46,6 @@ public sealed partial class StorageMaintenanceJob(
         return Task.CompletedTask;
     }
 
-    [LoggerMessage(EventId = 3200, Level = LogLevel.Information, Message = "Storage maintenance: pruned {UsageRollups} usage rollups, {AuditRecords} audit records and {Orphans} records of deleted tokens; checkpointed the database.")]
+    [LoggerMessage(EventId = 3030, Level = LogLevel.Information, Message = "Storage maintenance: pruned {UsageRollups} usage rollups, {AuditRecords} audit records and {Orphans} records of deleted tokens; checkpointed the database.")]
     private static partial void LogCompleted(ILogger logger, int usageRollups, int auditRecords, int orphans);
 }

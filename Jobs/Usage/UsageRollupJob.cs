@@ -25,6 +25,6 @@ public sealed partial class UsageRollupJob(IUsageStore usage, JobWatermarks wate
         return Task.CompletedTask;
     }
 
-    [LoggerMessage(EventId = 3100, Level = LogLevel.Information, Message = "Usage rollup: folded {Buckets} minute buckets holding {Requests} requests of {Tokens} tokens.")]
+    [LoggerMessage(EventId = 3020, Level = LogLevel.Information, Message = "Usage rollup: folded {Buckets} minute buckets holding {Requests} requests of {Tokens} tokens.")]
     private static partial void LogCompleted(ILogger logger, int buckets, long requests, int tokens);
 }

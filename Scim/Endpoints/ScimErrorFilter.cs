@@ -43,6 +43,6 @@ internal sealed partial class ScimErrorFilter(ILogger<ScimErrorFilter> logger) :
         }
     }
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "SCIM request {Method} {Path} failed unexpectedly.")]
+    [LoggerMessage(EventId = 3100, Level = LogLevel.Error, Message = "SCIM request {Method} {Path} failed unexpectedly.")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string method, string path);
 }

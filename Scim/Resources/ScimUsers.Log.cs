@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ScimGateway.Scim.Resources;
 
-/// <summary>Log messages of <see cref="ScimUsers"/> (event ids 3100-3199). Never the body: it may carry a password.</summary>
+/// <summary>Log messages of <see cref="ScimUsers"/> (event ids 3101-3199; 3100 is the endpoints' error filter). Never the body: it may carry a password.</summary>
 public sealed partial class ScimUsers
 {
     [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "SCIM user {UserId} was created.")]
