@@ -15,15 +15,18 @@ internal sealed class ProxyTelemetryMiddleware(RequestDelegate next, GatewayMetr
 {
     private readonly ILogger _requestLog = loggerFactory.CreateLogger(ProxyRequestLog.Category);
 
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
         var log = _requestLog.IsEnabled(LogLevel.Information);
-        if ((!metrics.Enabled && !log) || context.GetEndpoint()?.Metadata.GetMetadata<RouteModel>() is null)
-        {
-            await next(context);
-            return;
-        }
 
+        // Not async here: with nothing to record, the proxy path pays no state machine for this middleware.
+        return (!metrics.Enabled && !log) || context.GetEndpoint()?.Metadata.GetMetadata<RouteModel>() is null
+            ? next(context)
+            : MeasureAsync(context, log);
+    }
+
+    private async Task MeasureAsync(HttpContext context, bool log)
+    {
         var started = Stopwatch.GetTimestamp();
         try
         {
