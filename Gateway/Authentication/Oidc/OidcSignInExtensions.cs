@@ -41,10 +41,10 @@ public static class OidcSignInExtensions
         options.ClientSecret = string.IsNullOrEmpty(settings.ClientSecret) ? null : settings.ClientSecret;
         options.RequireHttpsMetadata = settings.RequireHttpsMetadata;
 
-
         // Microsoft.IdentityModel checks the ID token's exp and nbf against DateTime.UtcNow; the scheme's TimeProvider
         // does not reach it. The gateway's clock decides (OpenID Connect Core 3.1.3.7, step 9).
         options.TokenValidationParameters.LifetimeValidator = (notBefore, expires, _, parameters) => IsWithinLifetime(time, notBefore, expires, parameters);
+
         options.ResponseType = "code";
         options.UsePkce = true;
         options.Scope.Clear();
