@@ -169,6 +169,68 @@ public sealed class OidcSignInTests(BrowserFixture browser, OidcProvider provide
     }
 
     [Fact]
+    public async Task GatewayClockHoursAhead_IdTokenExpired_EndsOnAClearPage_WithoutASession()
+    {
+        // The provider signs with real time; to the gateway's clock, three hours on, the ID token (valid one hour at
+        // node-oidc-provider) expired long ago, beyond any clock-skew allowance (OpenID Connect Core 3.1.3.7, step 9).
+        // Ahead, not behind: the gateway's own nonce and correlation cookies expire by its clock, and a clock behind
+        // would make the browser drop them before the callback, which is a different failure.
+        await using var gateway = await provider.StartGatewayAsync(g => g.Time.Advance(TimeSpan.FromHours(3)));
+        gateway.AddUser("alice@example.com");
+        var page = await NewPageAsync();
+        await page.GotoAsync(gateway.BaseAddress + "/login");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with Test IdP" }).ClickAsync();
+        var callback = page.WaitForResponseAsync("**/signin-oidc");
+        await SignInAtProviderAsync(page, "alice@example.com");
+
+        Assert.Equal(400, (await callback).Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("could not be verified");
+        await AssertNoSessionAsync(page, gateway);
+    }
+
+    [Fact]
+    public async Task NonceOfAnotherSignIn_EndsOnAClearPage_WithoutASession()
+    {
+        await using var gateway = await provider.StartGatewayAsync();
+        gateway.AddUser("alice@example.com");
+        var nonceCookie = new System.Text.RegularExpressions.Regex(@"^\.AspNetCore\.OpenIdConnect\.Nonce\.");
+
+        // The authorization request is pushed by the gateway itself (RFC 9126), so the browser cannot alter the nonce
+        // it carries; instead the browser holds the nonce cookie of another sign-in, started elsewhere, in place of its
+        // own: the ID token's nonce then matches no cookie (OpenID Connect Core 3.1.3.7, step 11).
+        var other = await NewPageAsync();
+        await other.GotoAsync(gateway.BaseAddress + "/login");
+        await other.GetByRole(AriaRole.Button, new() { Name = "Sign in with Test IdP" }).ClickAsync();
+        await Assertions.Expect(other.Locator("input[name=login]")).ToBeVisibleAsync();
+        var foreign = (await other.Context.CookiesAsync()).Single(c => nonceCookie.IsMatch(c.Name));
+
+        var page = await NewPageAsync();
+        await page.GotoAsync(gateway.BaseAddress + "/login");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with Test IdP" }).ClickAsync();
+        await Assertions.Expect(page.Locator("input[name=login]")).ToBeVisibleAsync();
+        var own = (await page.Context.CookiesAsync()).Single(c => nonceCookie.IsMatch(c.Name));
+        Assert.NotEqual(own.Name, foreign.Name);
+        await page.Context.ClearCookiesAsync(new() { NameRegex = nonceCookie });
+        await page.Context.AddCookiesAsync([new Cookie
+        {
+            Name = foreign.Name,
+            Value = foreign.Value,
+            Domain = foreign.Domain,
+            Path = foreign.Path,
+            Expires = foreign.Expires,
+            HttpOnly = foreign.HttpOnly,
+            Secure = foreign.Secure,
+            SameSite = foreign.SameSite,
+        }]);
+        var callback = page.WaitForResponseAsync("**/signin-oidc");
+        await SignInAtProviderAsync(page, "alice@example.com");
+
+        Assert.Equal(400, (await callback).Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("could not be verified");
+        await AssertNoSessionAsync(page, gateway);
+    }
+
+    [Fact]
     public async Task ProviderDown_EndsOnAClearPage()
     {
         await using var gateway = new KestrelGateway(configure: g => g

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
 
 namespace ScimGateway.Gateway.Authentication.Oidc;
 
@@ -26,12 +27,12 @@ public static class OidcSignInExtensions
         builder.Services.TryAddSingleton<OidcPersonMatcher>();
         builder.Services.TryAddSingleton<OidcSignInEvents>();
         builder.Services.AddOptions<OpenIdConnectOptions>(OidcDefaults.Scheme)
-            .Configure<IOptions<SignInOptions>, OidcSignInEvents>((options, signIn, events) => Configure(options, signIn.Value.Oidc, events));
+            .Configure<IOptions<SignInOptions>, OidcSignInEvents, TimeProvider>((options, signIn, events, time) => Configure(options, signIn.Value.Oidc, events, time));
         builder.AddOpenIdConnect(OidcDefaults.Scheme, settings.DisplayName, _ => { });
         return builder;
     }
 
-    private static void Configure(OpenIdConnectOptions options, OidcSignInOptions settings, OidcSignInEvents events)
+    private static void Configure(OpenIdConnectOptions options, OidcSignInOptions settings, OidcSignInEvents events, TimeProvider time)
     {
         options.SignInScheme = SessionAuthenticationDefaults.Scheme;
         options.SignOutScheme = SessionAuthenticationDefaults.Scheme;
@@ -39,6 +40,11 @@ public static class OidcSignInExtensions
         options.ClientId = settings.ClientId;
         options.ClientSecret = string.IsNullOrEmpty(settings.ClientSecret) ? null : settings.ClientSecret;
         options.RequireHttpsMetadata = settings.RequireHttpsMetadata;
+
+        // Microsoft.IdentityModel checks the ID token's exp and nbf against DateTime.UtcNow; the scheme's TimeProvider
+        // does not reach it. The gateway's clock decides (OpenID Connect Core 3.1.3.7, step 9).
+        options.TokenValidationParameters.LifetimeValidator = (notBefore, expires, _, parameters) => IsWithinLifetime(time, notBefore, expires, parameters);
+
         options.ResponseType = "code";
         options.UsePkce = true;
         options.Scope.Clear();
@@ -61,5 +67,17 @@ public static class OidcSignInExtensions
         options.Events.OnTicketReceived = events.OnTicketReceivedAsync;
         options.Events.OnRemoteFailure = events.OnRemoteFailureAsync;
         options.Events.OnRedirectToIdentityProviderForSignOut = OidcSignInEvents.AddIdTokenHint;
+    }
+
+    private static bool IsWithinLifetime(TimeProvider time, DateTime? notBefore, DateTime? expires, TokenValidationParameters parameters)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        if (expires is null)
+        {
+            return !parameters.RequireExpirationTime;
+        }
+
+        return (notBefore is null || notBefore.Value.ToUniversalTime() <= now + parameters.ClockSkew)
+            && expires.Value.ToUniversalTime() >= now - parameters.ClockSkew;
     }
 }
