@@ -9,6 +9,7 @@ using ScimGateway.Gateway.Observability;
 using ScimGateway.Gateway.OpenApi;
 using ScimGateway.Gateway.Proxy;
 using ScimGateway.Gateway.Storage;
+using ScimGateway.Gateway.Storage.PostgreSql;
 using ScimGateway.Gateway.Ui;
 using ScimGateway.Gateway.Usage;
 using ScimGateway.Gateway.Web;
@@ -52,6 +53,17 @@ public static class GatewayApplicationExtensions
     public static bool TryOpenStorage(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        if (!PostgreSqlStartup.TryPrepare(app.Services, Console.Error, out var isPostgreSql))
+        {
+            return false;
+        }
+
+        if (isPostgreSql)
+        {
+            // No data directory in cluster mode: the database holds everything, the signing key included.
+            return true;
+        }
+
         try
         {
             _ = app.Services.GetRequiredService<GatewayStorage>();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ScimGateway.Gateway.Accounts;
 using ScimGateway.Gateway.Storage;
+using ScimGateway.Gateway.Storage.PostgreSql;
 using ScimGateway.Scim;
 using ScimGateway.Scim.Users;
 using ScimGateway.Tokens;
@@ -17,12 +18,10 @@ public static class GatewayServiceCollectionExtensions
     /// <summary>Adds storage, tokens and SCIM, and connects SCIM users to the token module as token owners.</summary>
     public static IServiceCollection AddGatewayCore(this IServiceCollection services)
     {
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddStorageProvider();
         services.TryAddSingleton(sp => GatewayStorage.Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory));
         services.TryAddSingleton<ILiteDatabase>(sp => sp.GetRequiredService<GatewayStorage>().Database);
-        services.TryAddSingleton(sp => SigningKeyFile.LoadOrCreate(
-            sp.GetRequiredService<GatewayStorage>().Directory.Path,
-            sp.GetRequiredService<IOptions<TokensOptions>>().Value.SigningKey));
+        services.TryAddSingleton(PostgreSqlStorageExtensions.LoadOrCreateSigningKey);
         services.TryAddSingleton<IAccountDirectory, ScimAccountDirectory>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IScimUserListener, TokenOwnerSync>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScimOptions>, ScimRoleGroupsValidator>());

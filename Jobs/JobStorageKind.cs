@@ -11,4 +11,11 @@ public enum JobStorageKind
     /// schedules survive restarts. The default.
     /// </summary>
     LiteDb = 1,
+
+    /// <summary>
+    /// PostgreSQL (Hangfire.PostgreSql) in its own schema (<see cref="JobsOptions.PostgreSqlSchema"/>) of the database at
+    /// <see cref="JobsOptions.PostgreSqlConnectionString"/>: shared by every node of a cluster, each recurring job runs
+    /// once per schedule across them. The gateway selects it with <c>Storage:Provider=PostgreSql</c>.
+    /// </summary>
+    PostgreSql = 2,
 }

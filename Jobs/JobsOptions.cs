@@ -21,6 +21,16 @@ public sealed class JobsOptions
     /// </summary>
     public string? LiteDbFilePath { get; set; }
 
+    /// <summary>
+    /// The Npgsql connection string of the PostgreSQL job storage, used when <see cref="Storage"/> is
+    /// <see cref="JobStorageKind.PostgreSql"/>. Set by the host (the gateway copies <c>ConnectionStrings:Postgres</c>).
+    /// </summary>
+    public string? PostgreSqlConnectionString { get; set; }
+
+    /// <summary>The schema Hangfire.PostgreSql creates and keeps its tables in, apart from the application's.</summary>
+    [RegularExpression("^[a-z_][a-z0-9_]{0,62}$")]
+    public string PostgreSqlSchema { get; set; } = "hangfire";
+
     /// <summary>Whether this process runs a Hangfire server (executes jobs). The dashboard works either way.</summary>
     public bool ServerEnabled { get; set; } = true;
 

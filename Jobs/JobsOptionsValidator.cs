@@ -19,6 +19,11 @@ internal sealed class JobsOptionsValidator : IValidateOptions<JobsOptions>
             failures.Add("Jobs:Storage is LiteDb but the host set no absolute job storage file (JobsOptions.LiteDbFilePath).");
         }
 
+        if (options.Storage == JobStorageKind.PostgreSql && string.IsNullOrWhiteSpace(options.PostgreSqlConnectionString))
+        {
+            failures.Add("Jobs:Storage is PostgreSql but the host set no connection string (JobsOptions.PostgreSqlConnectionString).");
+        }
+
         if (options.ExpiryWarningDays is { } days)
         {
             if (days.Any(d => d is < 1 or > 365))

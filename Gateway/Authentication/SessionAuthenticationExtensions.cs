@@ -2,14 +2,13 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ScimGateway.Gateway.Authentication.Sessions;
 using ScimGateway.Gateway.Errors;
 using ScimGateway.Gateway.Web;
-using ScimGateway.Gateway.Storage;
+using ScimGateway.Gateway.Storage.PostgreSql;
 
 namespace ScimGateway.Gateway.Authentication;
 
@@ -30,8 +29,8 @@ public static class SessionAuthenticationExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddDataProtection().SetApplicationName("ScimGateway");
-        services.AddOptions<KeyManagementOptions>().Configure<GatewayStorage, ILoggerFactory>((options, storage, loggers) =>
-            options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(storage.Directory.File("keys")), loggers));
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((options, sp) =>
+            options.XmlRepository = PostgreSqlStorageExtensions.DataProtectionKeyRepository(sp));
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "scimgateway.antiforgery";

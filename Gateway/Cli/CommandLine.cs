@@ -4,7 +4,8 @@ using ScimGateway.Gateway.Storage;
 namespace ScimGateway.Gateway.Cli;
 
 /// <summary>
-/// Bootstrap and operations with the server stopped: <c>tokens issue</c> and <c>users add</c>. Only the token goes to
+/// Bootstrap and operations with the server stopped: <c>tokens issue</c> and <c>users add</c>; <c>storage migrate</c>,
+/// which works while PostgreSQL servers run. Only the token goes to
 /// stdout, so that <c>TOKEN=$(dotnet run --project Gateway -- tokens issue ...)</c> works; everything else to stderr.
 /// </summary>
 internal static class CommandLine
@@ -14,17 +15,24 @@ internal static class CommandLine
           tokens issue --service-user NAME [--role Admin|Manager|Member] --name TOKEN_NAME [--expires-in-days N|never] [--scim]
           tokens issue --user USERNAME --name TOKEN_NAME [--expires-in-days N|never] [--scim]
           users add --user-name NAME [--role Admin|Manager|Member]
-        Options for every command: --data-dir DIR (default: Storage:DataDirectory, else ./data)
+          storage migrate   (Storage:Provider=PostgreSql: applies the schema migrations; safe while servers run)
+        Option of the tokens and users commands: --data-dir DIR (default: Storage:DataDirectory, else ./data)
         """;
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "tokens" or "users";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "tokens" or "users" or "storage";
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         try
         {
             var (command, options) = Split(args);
-            using var host = BuildHost(options.Get("--data-dir"));
+            if (command == "storage migrate")
+            {
+                using var storageHost = BuildHost(null, openDataDirectory: false);
+                return await new StorageMigrateCommand(storageHost.Services).RunAsync(stdout, stderr);
+            }
+
+            using var host = BuildHost(options.Get("--data-dir"), openDataDirectory: true);
             var services = host.Services;
             var output = command switch
             {
@@ -59,12 +67,13 @@ internal static class CommandLine
         {
             "tokens issue" => (new HashSet<string> { "--scim" }, new HashSet<string> { "--service-user", "--user", "--role", "--name", "--expires-in-days", "--data-dir" }),
             "users add" => (new HashSet<string>(), new HashSet<string> { "--user-name", "--role", "--data-dir" }),
+            "storage migrate" => (new HashSet<string>(), new HashSet<string>()),
             _ => throw new CommandLineException($"Unknown command '{command}'."),
         };
         return (command, CommandLineArguments.Parse(args.Skip(2), flags, options));
     }
 
-    private static IHost BuildHost(string? dataDirectory)
+    private static IHost BuildHost(string? dataDirectory, bool openDataDirectory)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
         ShippedSettings.AddTo(builder.Configuration, builder.Environment.ContentRootPath);
@@ -78,6 +87,10 @@ internal static class CommandLine
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddGatewayCore();
         var host = builder.Build();
+        if (!openDataDirectory)
+        {
+            return host;
+        }
 
         // Open the store now: a second process on the same directory must fail before doing anything.
         _ = host.Services.GetRequiredService<GatewayStorage>();

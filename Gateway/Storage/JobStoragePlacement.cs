@@ -10,12 +10,22 @@ internal static class JobStoragePlacement
     /// Post-configures <see cref="JobsOptions.LiteDbFilePath"/> to <c>&lt;data directory&gt;/hangfire.db</c>. Resolving
     /// <see cref="GatewayStorage"/> here takes the data directory lock before the job storage file is opened, so one
     /// process owns both files; any configured value is overridden, since a file outside the locked directory could be
-    /// opened by two processes at once.
+    /// opened by two processes at once. With <c>Storage:Provider=PostgreSql</c>, jobs go to the shared database instead.
     /// </summary>
     public static IServiceCollection PlaceJobStorageInDataDirectory(this IServiceCollection services)
     {
-        services.AddOptions<JobsOptions>().PostConfigure<GatewayStorage>((options, storage) =>
-            options.LiteDbFilePath = storage.Directory.File(GatewayStorage.JobDatabaseFileName));
+        services.AddOptions<JobsOptions>().PostConfigure<IOptions<StorageOptions>, IServiceProvider>((options, storage, services) =>
+        {
+            if (storage.Value.Provider == StorageProvider.PostgreSql)
+            {
+                // Cluster mode: Hangfire.PostgreSql in the shared database, whatever Jobs:Storage says.
+                options.Storage = JobStorageKind.PostgreSql;
+                options.PostgreSqlConnectionString = storage.Value.PostgresConnectionString;
+                return;
+            }
+
+            options.LiteDbFilePath = services.GetRequiredService<GatewayStorage>().Directory.File(GatewayStorage.JobDatabaseFileName);
+        });
         return services;
     }
 }

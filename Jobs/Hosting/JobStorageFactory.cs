@@ -29,6 +29,7 @@ internal static class JobStorageFactory
                 services.GetRequiredService<IOptions<LiteDbStorageOptions>>().Value,
                 TimeProvider.System,
                 services.GetRequiredService<ILogger<LiteDbJobStorage>>()),
+            JobStorageKind.PostgreSql => PostgreSqlJobStorage.Create(options),
             _ => throw new InvalidOperationException($"Jobs:Storage '{options.Storage}' is not supported."),
         };
     }
