@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.Server;
+using ScimGateway.Jobs;
+using ScimGateway.Jobs.Hosting;
+using ScimGateway.TestSupport.PostgreSql;
+
+namespace ScimGateway.Gateway.Tests.PostgreSql;
+
+/// <summary>Hangfire.PostgreSql as cluster mode uses it: two job servers (two nodes) on one database.</summary>
+public sealed class PostgreSqlJobStorageTests
+{
+    private static readonly ConcurrentDictionary<string, ConcurrentBag<Run>> Runs = new();
+
+    [PostgreSqlFact]
+    public async Task A_recurring_job_runs_once_per_schedule_across_two_servers()
+    {
+        await using var database = await PostgreSqlDatabase.CreateAsync();
+        var options = new JobsOptions { Storage = JobStorageKind.PostgreSql, PostgreSqlConnectionString = database.ConnectionString };
+        var recurringJobId = "tick-" + Guid.NewGuid().ToString("N");
+        var runs = Runs.GetOrAdd(recurringJobId, _ => []);
+
+        // Two storages as two nodes would have, each with a server polling schedules every second.
+        var storages = new[] { PostgreSqlJobStorage.Create(options), PostgreSqlJobStorage.Create(options) };
+        new RecurringJobManager(storages[0]).AddOrUpdate(recurringJobId, Job.FromExpression(() => Record(recurringJobId, null!)), "*/2 * * * * *");
+        var servers = storages.Select((storage, i) => new BackgroundJobServer(
+            new BackgroundJobServerOptions { ServerName = $"node-{i}", WorkerCount = 2, SchedulePollingInterval = TimeSpan.FromSeconds(1) },
+            storage)).ToList();
+        try
+        {
+            // Several occurrences (every 2 s), bounded: poll until enough runs were recorded.
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (runs.Count < 6 && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200);
+            }
+        }
+        finally
+        {
+            foreach (var server in servers)
+            {
+                server.SendStop();
+            }
+
+            foreach (var server in servers)
+            {
+                server.Dispose();
+            }
+        }
+
+        var recorded = runs.ToList();
+        Assert.True(recorded.Count >= 6, $"only {recorded.Count} runs were recorded");
+        Assert.Equal(recorded.Count, recorded.Select(r => r.JobId).Distinct().Count());
+        Assert.Equal(recorded.Count, recorded.Select(r => r.ScheduledTime).Distinct().Count());
+        Assert.All(recorded, r => Assert.NotNull(r.ScheduledTime));
+    }
+
+    /// <summary>The recurring job: records which background job ran and for which scheduled occurrence.</summary>
+    public static void Record(string recurringJobId, PerformContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        Runs[recurringJobId].Add(new Run(context.BackgroundJob.Id, context.GetJobParameter<long?>("Time")));
+    }
+
+    private sealed record Run(string JobId, long? ScheduledTime);
+}

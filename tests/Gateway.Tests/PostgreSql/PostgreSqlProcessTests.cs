@@ -1,0 +1,69 @@
+using ScimGateway.Gateway.Storage.PostgreSql;
+using ScimGateway.TestSupport.PostgreSql;
+
+namespace ScimGateway.Gateway.Tests.PostgreSql;
+
+/// <summary>The gateway executable on PostgreSQL: <c>storage migrate</c>, and a server start that refuses to half-work.</summary>
+public sealed class PostgreSqlProcessTests
+{
+    [PostgreSqlFact]
+    public async Task Storage_migrate_applies_the_scripts_once_and_then_reports_nothing_to_do()
+    {
+        await using var database = await PostgreSqlDatabase.CreateAsync();
+        using var directory = new TempDirectory();
+
+        var first = await PostgreSqlGatewayProcess.RunAsync(directory.Path, database.ConnectionString, "storage", "migrate");
+        var second = await PostgreSqlGatewayProcess.RunAsync(directory.Path, database.ConnectionString, "storage", "migrate");
+
+        Assert.True(first.ExitCode == 0, first.StandardError);
+        Assert.Contains("applied gateway 0001_shared_secrets", first.StandardOutput, StringComparison.Ordinal);
+        Assert.True(second.ExitCode == 0, second.StandardError);
+        Assert.Contains("nothing to apply", second.StandardOutput, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(directory.Path));
+    }
+
+    [PostgreSqlFact]
+    public async Task Storage_migrate_refuses_a_newer_schema_with_exit_code_1()
+    {
+        await using var database = await PostgreSqlDatabase.CreateAsync();
+        using var directory = new TempDirectory();
+        Assert.Equal(0, (await PostgreSqlGatewayProcess.RunAsync(directory.Path, database.ConnectionString, "storage", "migrate")).ExitCode);
+        await using (var newer = database.DataSource.CreateCommand(
+            "INSERT INTO schema_migrations (module, version, name, applied_at, checksum) VALUES ('gateway', 99, 'from_the_future', now(), 'x')"))
+        {
+            await newer.ExecuteNonQueryAsync();
+        }
+
+        var result = await PostgreSqlGatewayProcess.RunAsync(directory.Path, database.ConnectionString, "storage", "migrate");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("'gateway' schema is at version 99, newer than this node knows (version 1", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [PostgreSqlFact]
+    public async Task Storage_migrate_without_a_connection_string_says_what_to_set()
+    {
+        using var directory = new TempDirectory();
+
+        var result = await PostgreSqlGatewayProcess.RunAsync(directory.Path, null, "storage", "migrate");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("ConnectionStrings:Postgres is not set", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [PostgreSqlFact]
+    public async Task The_server_on_PostgreSql_migrates_then_stops_naming_the_stores_not_available_yet()
+    {
+        await using var database = await PostgreSqlDatabase.CreateAsync();
+        using var directory = new TempDirectory();
+
+        var result = await PostgreSqlGatewayProcess.RunAsync(directory.Path, database.ConnectionString);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("not available on PostgreSQL yet", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains(PostgreSqlStoreAvailability.Missing[0], result.StandardError, StringComparison.Ordinal);
+        await using var key = database.DataSource.CreateCommand("SELECT count(*) FROM signing_keys");
+        Assert.Equal(1L, await key.ExecuteScalarAsync());
+        Assert.Empty(Directory.GetFileSystemEntries(directory.Path));
+    }
+}
