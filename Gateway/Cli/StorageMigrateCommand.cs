@@ -52,5 +52,10 @@ internal sealed class StorageMigrateCommand(IServiceProvider services)
             await stderr.WriteLineAsync($"error: cannot use the PostgreSQL database (ConnectionStrings:{StorageOptions.PostgresConnectionStringName}): {ex.Message}");
             return 1;
         }
+        catch (ArgumentException ex)
+        {
+            await stderr.WriteLineAsync($"error: ConnectionStrings:{StorageOptions.PostgresConnectionStringName} is not a valid Npgsql connection string: {ex.Message}");
+            return 1;
+        }
     }
 }

@@ -52,5 +52,11 @@ public static class PostgreSqlStartup
             error.WriteLine($"Cannot use the PostgreSQL database (ConnectionStrings:{StorageOptions.PostgresConnectionStringName}): {ex.Message}");
             return false;
         }
+        catch (ArgumentException ex)
+        {
+            // NpgsqlDataSource.Create's complaint about the connection string (a keyword or value; never the password).
+            error.WriteLine($"ConnectionStrings:{StorageOptions.PostgresConnectionStringName} is not a valid Npgsql connection string: {ex.Message}");
+            return false;
+        }
     }
 }
