@@ -6,14 +6,16 @@ namespace ScimGateway.Jobs.Storage.Watermarks;
 /// <summary>Job watermarks in the application's LiteDB database (not Hangfire's), collection <c>job_watermarks</c>.</summary>
 public sealed class LiteDbJobWatermarkStore : IJobWatermarkStore
 {
-    private readonly ILiteDatabase _database;
     private readonly ILiteCollection<JobWatermark> _watermarks;
+
+    // A LiteDB read takes no write lock, so two runs could both read the old position and the later writer could move
+    // it back; one process owns the database file, so a lock in the store serializes read and write.
+    private readonly Lock _advancing = new();
 
     /// <summary>Opens the collection.</summary>
     public LiteDbJobWatermarkStore(ILiteDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        _database = database;
         _watermarks = database.GetCollection<JobWatermark>("job_watermarks");
     }
 
@@ -23,9 +25,7 @@ public sealed class LiteDbJobWatermarkStore : IJobWatermarkStore
     /// <inheritdoc />
     public void Advance(string jobId, DateTime position, DateTime completedAt, string summary)
     {
-        // Read and write in one transaction, so two runs finishing at once cannot move the position back.
-        var owned = _database.BeginTrans();
-        try
+        lock (_advancing)
         {
             var current = Find(jobId);
             _watermarks.Upsert(new JobWatermark
@@ -35,19 +35,6 @@ public sealed class LiteDbJobWatermarkStore : IJobWatermarkStore
                 CompletedAt = completedAt,
                 Summary = summary,
             });
-            if (owned)
-            {
-                _database.Commit();
-            }
-        }
-        catch
-        {
-            if (owned)
-            {
-                _database.Rollback();
-            }
-
-            throw;
         }
     }
 }
