@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ScimGateway.Gateway.Api;
 using ScimGateway.Gateway.Authentication;
 using ScimGateway.Gateway.Authentication.Oidc;
@@ -14,6 +15,8 @@ using ScimGateway.Gateway.Ui;
 using ScimGateway.Gateway.Usage;
 using ScimGateway.Gateway.Web;
 using ScimGateway.Jobs;
+using ScimGateway.Jobs.Maintenance;
+using ScimGateway.Jobs.Storage;
 using ScimGateway.Scim.Endpoints;
 
 namespace ScimGateway.Gateway;
@@ -33,7 +36,8 @@ public static class GatewayApplicationExtensions
             .AddScheme<TokenAuthenticationOptions, TokenAuthenticationHandler>(TokenAuthenticationDefaults.Scheme, null)
             .AddBrowserSessions()
             .AddOidcSignIn(builder.Configuration);
-        builder.Services.AddJobs().PlaceJobStorageInDataDirectory();
+        builder.Services.AddJobs().AddJobsLiteDbStorage().PlaceJobStorageInDataDirectory();
+        builder.Services.TryAddSingleton<IStorageMaintenance, LiteDbStorageMaintenance>();
         builder.Services.AddAuthorizationBuilder().AddGatewayPolicies();
         builder.AddGatewayProxy();
         builder.Services.AddCliLogin();

@@ -9,6 +9,7 @@ using ScimGateway.Scim.Users;
 using ScimGateway.Tokens;
 using ScimGateway.Tokens.Accounts;
 using ScimGateway.Tokens.Format;
+using ScimGateway.Tokens.Storage.LiteDb;
 
 namespace ScimGateway.Gateway;
 
@@ -25,7 +26,7 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<IAccountDirectory, ScimAccountDirectory>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IScimUserListener, TokenOwnerSync>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScimOptions>, ScimRoleGroupsValidator>());
-        services.AddTokens();
+        services.AddTokens().AddTokensLiteDbStorage();
         services.AddScim();
         return services;
     }

@@ -17,10 +17,11 @@ namespace ScimGateway.Jobs;
 public static class JobsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the jobs. The host must already have added the token module (<c>AddTokens</c>) and an
-    /// <see cref="LiteDB.ILiteDatabase"/>. Storage, activator and filter provider are per host (registered before
-    /// <c>AddHangfire</c>, whose own registrations are TryAdd), so several hosts in one process stay apart. With the
-    /// default LiteDB storage the host must set <see cref="JobsOptions.LiteDbFilePath"/> (for example by post-configuring
+    /// Adds the jobs. The host must already have added the token module (<c>AddTokens</c> and its stores), and must
+    /// register an <see cref="IJobWatermarkStore"/> (for LiteDB, <c>AddJobsLiteDbStorage()</c>) and an
+    /// <see cref="IStorageMaintenance"/> for its application database. Hangfire's storage, activator and filter
+    /// provider are per host (registered before <c>AddHangfire</c>, whose own registrations are TryAdd), so several
+    /// hosts in one process stay apart. With the default LiteDB job storage the host must set <see cref="JobsOptions.LiteDbFilePath"/> (for example by post-configuring
     /// <see cref="JobsOptions"/>) to a file in a directory it owns exclusively.
     /// </summary>
     public static IServiceCollection AddJobs(this IServiceCollection services)
@@ -47,8 +48,6 @@ public static class JobsServiceCollectionExtensions
             .UseRecommendedSerializerSettings());
 
         services.AddHttpClient(WebhookNotifier.ClientName);
-        services.TryAddSingleton<JobWatermarks>();
-        services.TryAddSingleton<ExpiryWarningLedger>();
         services.TryAddSingleton<WebhookNotifier>();
         services.TryAddScoped<TokenExpirationJob>();
         services.TryAddScoped<UsageRollupJob>();

@@ -1,11 +1,12 @@
-using LiteDB;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ScimGateway.Tokens.Accounts;
 using ScimGateway.Tokens.Audit;
+using ScimGateway.Tokens.Expiration;
 using ScimGateway.Tokens.Format;
 using ScimGateway.Tokens.Management;
+using ScimGateway.Tokens.Retention;
 using ScimGateway.Tokens.ServiceUsers;
 using ScimGateway.Tokens.Storage;
 using ScimGateway.Tokens.Usage;
@@ -17,17 +18,17 @@ namespace ScimGateway.Tokens;
 public static class TokensServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds token storage, validation, management and the usage flush. The host must register an
-    /// <see cref="ILiteDatabase"/>, an <see cref="IAccountDirectory"/> and a <see cref="SigningKey"/>.
+    /// Adds validation, management, the usage flush and the token rules the jobs run (expiration sweep, expiry
+    /// warnings, retention), on no storage engine in particular. The host must also register the stores
+    /// (<see cref="ITokenStore"/>, <see cref="IUsageStore"/>, <see cref="IAuditStore"/>, <see cref="IServiceUserStore"/>,
+    /// <see cref="IExpiryWarningStore"/>: for LiteDB, <c>AddTokensLiteDbStorage()</c>), an <see cref="IAccountDirectory"/>
+    /// and a <see cref="SigningKey"/>.
     /// </summary>
     public static IServiceCollection AddTokens(this IServiceCollection services)
     {
         services.AddOptions<TokensOptions>().BindConfiguration(TokensOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ITokenStore>(sp => new LiteDbTokenStore(sp.GetRequiredService<ILiteDatabase>()));
-        services.TryAddSingleton<IServiceUserStore>(sp => new LiteDbServiceUserStore(sp.GetRequiredService<ILiteDatabase>()));
         services.TryAddSingleton(sp => new TokenCodec(sp.GetRequiredService<SigningKey>(), sp.GetRequiredService<IOptions<TokensOptions>>().Value.Issuer));
-        services.TryAddSingleton<IUsageStore>(sp => new LiteDbUsageStore(sp.GetRequiredService<ILiteDatabase>(), sp.GetRequiredService<ITokenStore>()));
         services.TryAddSingleton<TokenUsageService>();
         services.TryAddSingleton<TokenValidationCache>();
         services.AddMetrics();
@@ -39,6 +40,9 @@ public static class TokensServiceCollectionExtensions
         services.TryAddSingleton<AuditTrail>();
         services.TryAddSingleton<TokenService>();
         services.TryAddSingleton<ServiceUserService>();
+        services.TryAddSingleton<TokenExpirationSweep>();
+        services.TryAddSingleton<ExpiryWarnings>();
+        services.TryAddSingleton<TokenRetention>();
         services.TryAddSingleton<UsageFlushService>();
         services.AddHostedService(sp => sp.GetRequiredService<UsageFlushService>());
         return services;

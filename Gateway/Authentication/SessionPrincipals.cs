@@ -19,7 +19,7 @@ internal static class SessionPrincipals
             new(ClaimTypes.Name, userName),
             new(ClaimTypes.Role, role.ToString()),
             new(TokenClaimTypes.UserType, nameof(OwnerKind.Human)),
-            new(TokenClaimTypes.TokenKind, "personal"),
+            new(TokenClaimTypes.TokenKind, TokenTypes.Personal),
             new(TokenClaimTypes.ScimOnly, "false"),
         };
         if (tokenId is not null)

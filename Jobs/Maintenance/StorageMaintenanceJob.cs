@@ -1,28 +1,20 @@
 using Hangfire;
-using LiteDB;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ScimGateway.Jobs.Expiration;
 using ScimGateway.Jobs.Watermarks;
-using ScimGateway.Tokens.Audit;
-using ScimGateway.Tokens.Storage;
-using ScimGateway.Tokens.Usage;
+using ScimGateway.Tokens.Retention;
 
 namespace ScimGateway.Jobs.Maintenance;
 
 /// <summary>
-/// <c>storage-maintenance</c>: prunes usage rollups and audit records past their retention and the usage and warnings
-/// of deleted tokens, then checkpoints LiteDB's log into the data file. Every step is a deletion by age or by absence,
-/// so repeating it changes nothing.
+/// <c>storage-maintenance</c>: has Tokens apply its retention (<see cref="TokenRetention"/>), then has the host
+/// checkpoint its database (<see cref="IStorageMaintenance"/>). Both are safe to repeat.
 /// </summary>
 [DisableConcurrentExecution(timeoutInSeconds: 300)]
 public sealed partial class StorageMaintenanceJob(
-    ILiteDatabase database,
-    IUsageStore usage,
-    ITokenStore tokens,
-    AuditTrail audit,
-    ExpiryWarningLedger warnings,
-    JobWatermarks watermarks,
+    TokenRetention retention,
+    IStorageMaintenance storage,
+    IJobWatermarkStore watermarks,
     IOptions<JobsOptions> options,
     TimeProvider time,
     ILogger<StorageMaintenanceJob> logger)
@@ -32,17 +24,11 @@ public sealed partial class StorageMaintenanceJob(
     {
         var settings = options.Value;
         var now = time.GetUtcNow().UtcDateTime;
-        var today = now.Date;
-        var usagePruned = usage.PruneBefore(today.AddDays(-settings.UsageRetentionDays));
-        cancellationToken.ThrowIfCancellationRequested();
-        var auditPruned = audit.PruneBefore(now.AddDays(-settings.AuditRetentionDays));
-        cancellationToken.ThrowIfCancellationRequested();
-        bool Exists(string id) => tokens.FindById(id) is not null;
-        var orphansPruned = usage.PruneTokens(Exists) + warnings.PruneTokens(Exists);
-        database.Checkpoint();
+        var pruned = retention.Prune(now, settings.UsageRetentionDays, settings.AuditRetentionDays, cancellationToken);
+        storage.Checkpoint();
         watermarks.Advance(JobIds.StorageMaintenance, now, time.GetUtcNow().UtcDateTime,
-            $"{usagePruned} usage rollups, {auditPruned} audit records, {orphansPruned} records of deleted tokens pruned");
-        LogCompleted(logger, usagePruned, auditPruned, orphansPruned);
+            $"{pruned.UsageRollups} usage rollups, {pruned.AuditRecords} audit records, {pruned.OrphanRecords} records of deleted tokens pruned");
+        LogCompleted(logger, pruned.UsageRollups, pruned.AuditRecords, pruned.OrphanRecords);
         return Task.CompletedTask;
     }
 

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ScimGateway.Jobs.Storage;
 
-/// <summary>Settings of <see cref="LiteDbJobStorage"/>. Call <see cref="Validate"/> (or DataAnnotations validation) at start.</summary>
+/// <summary>Settings of <see cref="LiteDbJobStorage"/>. Call <see cref="Validate()"/> (or DataAnnotations validation) at start.</summary>
 public sealed class LiteDbStorageOptions : IValidatableObject
 {
     /// <summary>

@@ -11,7 +11,7 @@ namespace ScimGateway.Jobs.Usage;
 /// to add and a crash cannot count twice.
 /// </summary>
 [DisableConcurrentExecution(timeoutInSeconds: 60)]
-public sealed partial class UsageRollupJob(IUsageStore usage, JobWatermarks watermarks, TimeProvider time, ILogger<UsageRollupJob> logger)
+public sealed partial class UsageRollupJob(IUsageStore usage, IJobWatermarkStore watermarks, TimeProvider time, ILogger<UsageRollupJob> logger)
 {
     /// <summary>Runs once; Hangfire passes its shutdown token.</summary>
     public Task RunAsync(CancellationToken cancellationToken)

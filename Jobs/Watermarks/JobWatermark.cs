@@ -1,6 +1,6 @@
 namespace ScimGateway.Jobs.Watermarks;
 
-/// <summary>How far a recurring job has got, collection <c>job_watermarks</c>: kept in the application database, not in Hangfire's.</summary>
+/// <summary>How far a recurring job has got: kept with the application's data, not in Hangfire's storage.</summary>
 public sealed class JobWatermark
 {
     /// <summary>The job id.</summary>

@@ -1,32 +1,19 @@
-using LiteDB;
 using Microsoft.Extensions.Logging;
 
 namespace ScimGateway.Tokens.Audit;
 
-/// <summary>Stores and logs token and service-user events.</summary>
-public sealed partial class AuditTrail
+/// <summary>
+/// Builds, stores and logs token and service-user events. A change that carries an entry hands it to its own store
+/// call (so both commit together) and calls <see cref="Written"/> afterwards; an event that stands alone goes through
+/// <see cref="Record"/>.
+/// </summary>
+public sealed partial class AuditTrail(IAuditStore store, TimeProvider time, ILogger<AuditTrail> logger)
 {
-    private readonly ILiteCollection<AuditRecord> _records;
-    private readonly TimeProvider _time;
-    private readonly ILogger<AuditTrail> _logger;
-
-    /// <summary>Opens the <c>audit</c> collection.</summary>
-    public AuditTrail(ILiteDatabase database, TimeProvider time, ILogger<AuditTrail> logger)
-    {
-        ArgumentNullException.ThrowIfNull(database);
-        _records = database.GetCollection<AuditRecord>("audit");
-        _records.EnsureIndex(r => r.At);
-        _time = time;
-        _logger = logger;
-    }
-
-    /// <summary>Records an event.</summary>
-    public void Record(string actor, string action, string target, string? detail = null, string? clientAddress = null,
-        string? actorKind = null, string? actorRole = null)
-    {
-        var record = new AuditRecord
+    /// <summary>An entry stamped with the current time, not yet stored.</summary>
+    public AuditRecord Entry(string actor, string action, string target, string? detail = null, string? clientAddress = null,
+        string? actorKind = null, string? actorRole = null) => new()
         {
-            At = _time.GetUtcNow().UtcDateTime,
+            At = time.GetUtcNow().UtcDateTime,
             Actor = actor,
             ActorKind = actorKind,
             ActorRole = actorRole,
@@ -35,24 +22,28 @@ public sealed partial class AuditTrail
             Detail = detail,
             ClientAddress = clientAddress,
         };
-        _records.Insert(record);
-        LogEvent(_logger, action, target, actor, clientAddress ?? "-");
+
+    /// <summary>Logs an entry that a store call has just written.</summary>
+    public void Written(AuditRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        LogEvent(logger, record.Action, record.Target, record.Actor, record.ClientAddress ?? "-");
+    }
+
+    /// <summary>Stores and logs an event that goes with no other change.</summary>
+    public void Record(string actor, string action, string target, string? detail = null, string? clientAddress = null,
+        string? actorKind = null, string? actorRole = null)
+    {
+        var record = Entry(actor, action, target, detail, clientAddress, actorKind, actorRole);
+        store.Append(record);
+        Written(record);
     }
 
     /// <summary>Reads one page, newest first.</summary>
-    public AuditPage Read(int page, int pageSize)
-    {
-        var total = _records.Count();
-        var items = _records.Query().OrderByDescending(r => r.Id).Skip((page - 1) * pageSize).Limit(pageSize).ToList();
-        return new AuditPage(items, total, page, pageSize);
-    }
+    public AuditPage Read(int page, int pageSize) => store.ReadPage(page, pageSize);
 
-    /// <summary>Every record with the given action and target, oldest first. Used by tests and jobs.</summary>
-    public IReadOnlyList<AuditRecord> Find(string action, string target) =>
-        [.. _records.Find(r => r.Action == action && r.Target == target).OrderBy(r => r.Id)];
-
-    /// <summary>Deletes records older than <paramref name="before"/> (UTC); returns how many.</summary>
-    public int PruneBefore(DateTime before) => _records.DeleteMany(r => r.At < before);
+    /// <summary>Every record with the given action and target, oldest first.</summary>
+    public IReadOnlyList<AuditRecord> Find(string action, string target) => store.Find(action, target);
 
     [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Audit: {Action} on {Target} by {Actor} from {ClientAddress}.")]
     private static partial void LogEvent(ILogger logger, string action, string target, string actor, string clientAddress);

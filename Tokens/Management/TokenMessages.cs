@@ -14,4 +14,7 @@ public static class TokenMessages
 
     /// <summary>After deleting a service token.</summary>
     public const string ServiceTokenDeleted = "The Service token has been successfully deleted";
+
+    /// <summary>After deleting a token whose owner is of this kind.</summary>
+    public static string Deleted(OwnerKind kind) => kind == OwnerKind.Human ? UserTokenDeleted : ServiceTokenDeleted;
 }

@@ -58,7 +58,7 @@ public sealed class TokenService(
         var expiresAt = request.ExpiresInDays is { } days ? now.AddDays(days) : (DateTimeOffset?)null;
         var id = Guid.CreateVersion7(now).ToString();
         var name = request.Name.Trim();
-        var bearer = codec.Encode(new TokenClaims(id, owner.Id, owner.Kind == OwnerKind.Human ? "personal" : "service",
+        var bearer = codec.Encode(new TokenClaims(id, owner.Id, owner.Kind.TokenTypeName(),
             request.ScimOnly, now, expiresAt));
         var record = new TokenRecord
         {
@@ -74,16 +74,17 @@ public sealed class TokenService(
             ExpiresAt = expiresAt?.UtcDateTime,
         };
 
+        var entry = AuditEntry(actor, AuditActions.TokenCreated, record);
         try
         {
-            store.Insert(record);
+            store.Insert(record, entry);
         }
         catch (DuplicateTokenNameException)
         {
             return Outcome<IssuedToken>.Fail(ErrorKind.Conflict, $"A token named '{name}' already exists for this owner.");
         }
 
-        Audit(actor, AuditActions.TokenCreated, record);
+        audit.Written(entry);
         return Outcome<IssuedToken>.Ok(new IssuedToken(views.Show(record, owner), bearer));
     }
 
@@ -165,13 +166,14 @@ public sealed class TokenService(
                 });
             }
 
-            if (!store.Update(record))
+            var entry = AuditEntry(caller, revoke ? AuditActions.TokenRevoked : AuditActions.TokenRestored, record);
+            if (!store.Update(record, entry))
             {
                 continue;
             }
 
             cache.EvictToken(record.Id);
-            Audit(caller, revoke ? AuditActions.TokenRevoked : AuditActions.TokenRestored, record);
+            audit.Written(entry);
             return Outcome<(TokenView, string)>.Ok((views.Show(record), revoke ? TokenMessages.Revoked : TokenMessages.Restored));
         }
 
@@ -193,35 +195,41 @@ public sealed class TokenService(
             return Outcome<string>.Fail(ErrorKind.Conflict, "Only revoked or expired tokens can be deleted; revoke the token first.");
         }
 
-        Remove(record);
-        Audit(caller, AuditActions.TokenDeleted, record);
-        return Outcome<string>.Ok(record.OwnerKind == OwnerKind.Human ? TokenMessages.UserTokenDeleted : TokenMessages.ServiceTokenDeleted);
+        var entry = AuditEntry(caller, AuditActions.TokenDeleted, record);
+        if (!store.Delete(record.Id, entry))
+        {
+            return Outcome<string>.Fail(ErrorKind.NotFound, $"Token '{id}' not found.");
+        }
+
+        Forget(record);
+        audit.Written(entry);
+        return Outcome<string>.Ok(TokenMessages.Deleted(record.OwnerKind));
     }
 
     /// <summary>Deletes every token of an owner, whatever their state: used when the person is deleted.</summary>
     public int DeleteAllOwnedBy(string ownerId, string actor)
     {
-        var tokens = store.ListByOwner(ownerId);
-        foreach (var token in tokens)
+        AuditRecord Entry(TokenRecord token) => audit.Entry(actor, AuditActions.TokenDeleted, token.Id, token.Name);
+        var deleted = store.DeleteAllOwnedBy(ownerId, Entry);
+        cache.EvictOwner(ownerId);
+        foreach (var token in deleted)
         {
-            Remove(token);
-            audit.Record(actor, AuditActions.TokenDeleted, token.Id, token.Name);
+            Forget(token);
+            audit.Written(Entry(token));
         }
 
-        cache.EvictOwner(ownerId);
-        return tokens.Count;
+        return deleted.Count;
     }
 
-    private void Remove(TokenRecord record)
+    private void Forget(TokenRecord record)
     {
-        store.Delete(record.Id);
         cache.EvictToken(record.Id);
         usage.Remove(record.Id);
     }
 
     // The actor's kind and role go with every event, so the trail shows whether an admin or the owner acted.
-    private void Audit(Caller actor, string action, TokenRecord record) =>
-        audit.Record(actor.Id, action, record.Id, record.Name, actor.ClientAddress, actor.Kind.ToString(), actor.Role.ToString());
+    private AuditRecord AuditEntry(Caller actor, string action, TokenRecord record) =>
+        audit.Entry(actor.Id, action, record.Id, record.Name, actor.ClientAddress, actor.Kind.ToString(), actor.Role.ToString());
 
     private Outcome<TokenRecord> FindVisible(Caller caller, string id)
     {

@@ -18,7 +18,7 @@ public sealed class TokenViews(TokenOwners owners, UsageAccumulator usage, TimeP
             record.Id,
             AsUtc(record.CreatedAt),
             record.Name,
-            record.OwnerKind == OwnerKind.Human ? "personal" : "service",
+            record.OwnerKind.TokenTypeName(),
             status.ToString().ToLowerInvariant(),
             status == TokenStatus.Active,
             record.ExpiresAt is { } expiresAt ? AsUtc(expiresAt) : null,

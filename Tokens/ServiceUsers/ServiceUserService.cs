@@ -78,12 +78,13 @@ public sealed class ServiceUserService(
             UpdatedAt = now,
             CreatedBy = caller.Id,
         };
-        if (!store.TryInsert(user))
+        var entry = audit.Entry(caller.Id, AuditActions.ServiceUserCreated, id, user.Name, caller.ClientAddress);
+        if (!store.TryInsert(user, entry))
         {
             return Outcome<ServiceUserView>.Fail(ErrorKind.Conflict, $"A service user with id '{id}' already exists.");
         }
 
-        audit.Record(caller.Id, AuditActions.ServiceUserCreated, id, user.Name, caller.ClientAddress);
+        audit.Written(entry);
         return Outcome<ServiceUserView>.Ok(Show(user));
     }
 
@@ -157,13 +158,14 @@ public sealed class ServiceUserService(
         }
 
         user.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        if (!store.Update(user))
+        var entry = audit.Entry(caller.Id, action, user.Id, user.Name, caller.ClientAddress);
+        if (!store.Update(user, entry))
         {
             return NotFound(id);
         }
 
         cache.EvictOwner(user.Id);
-        audit.Record(caller.Id, action, user.Id, user.Name, caller.ClientAddress);
+        audit.Written(entry);
         return Outcome<ServiceUserView>.Ok(Show(user));
     }
 
@@ -202,7 +204,7 @@ public sealed class ServiceUserService(
         user.CreatedBy,
         Utc(user.UpdatedAt),
         user.DeactivatedAt is { } at ? Utc(at) : null,
-        "Service");
+        nameof(OwnerKind.Service));
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }

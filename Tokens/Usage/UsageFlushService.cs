@@ -60,8 +60,10 @@ public sealed partial class UsageFlushService(
         {
             Flush();
         }
-        catch (Exception ex) when (ex is LiteDB.LiteException or IOException or ObjectDisposedException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // Whatever the store's engine throws, the counts stay in memory and the next flush offers them again, so
+            // a failed write loses nothing; letting it escape would stop the host, and with it the proxy.
             metrics.UsageFlushFailed();
             LogFlushFailed(logger, ex);
         }

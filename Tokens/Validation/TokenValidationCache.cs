@@ -41,9 +41,6 @@ public sealed class TokenValidationCache
     /// <summary>Evicts every token of one owner (deactivation, role change, deletion).</summary>
     public void EvictOwner(string ownerId) => EvictWhere(e => e.OwnerId == ownerId);
 
-    /// <summary>Evicts everything.</summary>
-    public void Clear() => EvictWhere(static _ => true);
-
     private void EvictWhere(Func<ValidatedToken, bool> match)
     {
         lock (_writeLock)

@@ -32,7 +32,7 @@ public sealed class ValidatedToken
                 new Claim(ClaimTypes.Role, role.ToString()),
                 new Claim(TokenClaimTypes.TokenId, tokenId),
                 new Claim(TokenClaimTypes.UserType, ownerKind.ToString()),
-                new Claim(TokenClaimTypes.TokenKind, ownerKind == OwnerKind.Human ? "personal" : "service"),
+                new Claim(TokenClaimTypes.TokenKind, ownerKind.TokenTypeName()),
                 new Claim(TokenClaimTypes.ScimOnly, scimOnly ? "true" : "false"),
             ],
             authenticationType: "Bearer",

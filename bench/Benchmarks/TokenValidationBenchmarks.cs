@@ -9,7 +9,7 @@ using ScimGateway.Tokens.Audit;
 using ScimGateway.Tokens.Format;
 using ScimGateway.Tokens.Management;
 using ScimGateway.Tokens.ServiceUsers;
-using ScimGateway.Tokens.Storage;
+using ScimGateway.Tokens.Storage.LiteDb;
 using ScimGateway.Tokens.Usage;
 using ScimGateway.Tokens.Validation;
 
@@ -43,7 +43,7 @@ public class TokenValidationBenchmarks : IDisposable
         var owners = new TokenOwners(new OneAccountDirectory(), serviceUsers);
         var usage = new UsageAccumulator();
         _cache = new TokenValidationCache();
-        var audit = new AuditTrail(_database, time, NullLogger<AuditTrail>.Instance);
+        var audit = new AuditTrail(new LiteDbAuditStore(_database), time, NullLogger<AuditTrail>.Instance);
         var tokens = new TokenService(store, serviceUsers, owners, new TokenViews(owners, usage, time), codec, _cache, usage, audit, time);
         // The instruments are live as in the server (a meter with no listener costs one enabled-check per measurement).
         var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();

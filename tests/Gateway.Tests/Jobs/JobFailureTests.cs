@@ -2,7 +2,9 @@ using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ScimGateway.Jobs;
+using ScimGateway.Tokens.Audit;
 using ScimGateway.Tokens.Storage;
+using ScimGateway.Tokens.Storage.LiteDb;
 
 namespace ScimGateway.Gateway.Tests.Jobs;
 
@@ -43,7 +45,7 @@ public sealed class JobFailureTests
 
         public IReadOnlyList<TokenRecord> ListExpiringBefore(DateTime before) => throw new InvalidOperationException(Message);
 
-        public void Insert(TokenRecord token) => inner.Insert(token);
+        public void Insert(TokenRecord token, AuditRecord audit) => inner.Insert(token, audit);
 
         public TokenRecord? FindByHash(string hash) => inner.FindByHash(hash);
 
@@ -53,10 +55,12 @@ public sealed class JobFailureTests
 
         public IReadOnlyList<TokenRecord> ListByOwnerKind(ScimGateway.Tokens.OwnerKind kind) => inner.ListByOwnerKind(kind);
 
-        public bool Update(TokenRecord token) => inner.Update(token);
+        public bool Update(TokenRecord token, AuditRecord? audit) => inner.Update(token, audit);
 
         public void UpdateLastUsed(IReadOnlyCollection<LastUseUpdate> updates) => inner.UpdateLastUsed(updates);
 
-        public bool Delete(string id) => inner.Delete(id);
+        public bool Delete(string id, AuditRecord audit) => inner.Delete(id, audit);
+
+        public IReadOnlyList<TokenRecord> DeleteAllOwnedBy(string ownerId, Func<TokenRecord, AuditRecord> audit) => inner.DeleteAllOwnedBy(ownerId, audit);
     }
 }

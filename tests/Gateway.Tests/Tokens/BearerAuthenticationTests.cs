@@ -3,6 +3,7 @@ using LiteDB;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ScimGateway.Tokens.Storage;
+using ScimGateway.Tokens.Storage.LiteDb;
 
 namespace ScimGateway.Gateway.Tests.Tokens;
 

@@ -1,4 +1,5 @@
 using ScimGateway.Tokens;
+using ScimGateway.Tokens.Audit;
 using ScimGateway.Tokens.Storage;
 
 namespace ScimGateway.Gateway.Tests.Tokens;
@@ -10,7 +11,7 @@ public sealed class CountingTokenStore(ITokenStore inner) : ITokenStore
 
     public int Reads => Volatile.Read(ref _reads);
 
-    public void Insert(TokenRecord token) => inner.Insert(token);
+    public void Insert(TokenRecord token, AuditRecord audit) => inner.Insert(token, audit);
 
     public TokenRecord? FindByHash(string hash)
     {
@@ -42,9 +43,11 @@ public sealed class CountingTokenStore(ITokenStore inner) : ITokenStore
         return inner.ListExpiringBefore(before);
     }
 
-    public bool Update(TokenRecord token) => inner.Update(token);
+    public bool Update(TokenRecord token, AuditRecord? audit) => inner.Update(token, audit);
 
     public void UpdateLastUsed(IReadOnlyCollection<LastUseUpdate> updates) => inner.UpdateLastUsed(updates);
 
-    public bool Delete(string id) => inner.Delete(id);
+    public bool Delete(string id, AuditRecord audit) => inner.Delete(id, audit);
+
+    public IReadOnlyList<TokenRecord> DeleteAllOwnedBy(string ownerId, Func<TokenRecord, AuditRecord> audit) => inner.DeleteAllOwnedBy(ownerId, audit);
 }

@@ -1,27 +1,30 @@
 using System.Globalization;
 using LiteDB;
-using ScimGateway.Tokens.Storage;
+using ScimGateway.Tokens.Usage;
 
-namespace ScimGateway.Tokens.Usage;
+namespace ScimGateway.Tokens.Storage.LiteDb;
 
-/// <summary>Usage in the application's LiteDB database: <c>usage_minutes</c>, <c>usage_hourly</c>, <c>usage_daily</c>.</summary>
+/// <summary>
+/// Usage in the application's LiteDB database: <c>usage_minutes</c>, <c>usage_hourly</c>, <c>usage_daily</c>; last use
+/// goes to <c>tokens</c> in the same database, so that a fold and its last-use writes commit together.
+/// </summary>
 public sealed class LiteDbUsageStore : IUsageStore
 {
     private readonly ILiteDatabase _database;
-    private readonly ITokenStore _tokens;
+    private readonly ILiteCollection<TokenRecord> _tokens;
     private readonly ILiteCollection<UsageBucket> _buckets;
     private readonly ILiteCollection<UsageRollup> _hourly;
     private readonly ILiteCollection<UsageRollup> _daily;
 
-    /// <summary>Opens the collections. <paramref name="tokens"/> must live in the same database, so that folding and last use commit together.</summary>
-    public LiteDbUsageStore(ILiteDatabase database, ITokenStore tokens)
+    /// <summary>Opens the collections.</summary>
+    public LiteDbUsageStore(ILiteDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
-        _tokens = tokens;
-        _buckets = database.GetCollection<UsageBucket>("usage_minutes");
-        _hourly = database.GetCollection<UsageRollup>("usage_hourly");
-        _daily = database.GetCollection<UsageRollup>("usage_daily");
+        _tokens = database.GetCollection<TokenRecord>(LiteDbCollections.Tokens);
+        _buckets = database.GetCollection<UsageBucket>(LiteDbCollections.UsageMinutes);
+        _hourly = database.GetCollection<UsageRollup>(LiteDbCollections.UsageHourly);
+        _daily = database.GetCollection<UsageRollup>(LiteDbCollections.UsageDaily);
         _buckets.EnsureIndex(b => b.TokenId);
         _hourly.EnsureIndex(r => r.TokenId);
         _hourly.EnsureIndex(r => r.Period);
@@ -51,65 +54,47 @@ public sealed class LiteDbUsageStore : IUsageStore
 
         // Last use is a maximum, so writing it now as well as at the fold is idempotent; it keeps "Last Used" current
         // across a restart without waiting for the next rollup.
-        _tokens.UpdateLastUsed([.. deltas.GroupBy(d => d.TokenId, StringComparer.Ordinal)
-            .Select(g => g.MaxBy(d => d.LastUsedAt)!)
-            .Select(d => new LastUseUpdate(d.TokenId, d.LastUsedAt, d.LastUsedAddress))]);
+        LiteDbCollections.UpdateLastUsed(_tokens, LatestUses(deltas, d => d.TokenId, d => d.LastUsedAt, d => d.LastUsedAddress));
     }
 
     /// <inheritdoc />
-    public UsageFoldResult Fold()
+    public UsageFoldResult Fold() => LiteDbTransaction.Run(_database, () =>
     {
-        // LiteDB transactions belong to the calling thread: everything below stays synchronous on purpose.
-        _database.BeginTrans();
-        try
+        var buckets = _buckets.FindAll().ToList();
+        if (buckets.Count == 0)
         {
-            var buckets = _buckets.FindAll().ToList();
-            if (buckets.Count == 0)
-            {
-                _database.Rollback();
-                return new UsageFoldResult(0, 0, 0, null);
-            }
-
-            Add(_hourly, buckets, b => new DateTime(b.Minute.Year, b.Minute.Month, b.Minute.Day, b.Minute.Hour, 0, 0, DateTimeKind.Utc), "yyyyMMddHH");
-            Add(_daily, buckets, b => b.Minute.Date, "yyyyMMdd");
-            var lastUses = buckets.GroupBy(b => b.TokenId, StringComparer.Ordinal)
-                .Select(g => g.MaxBy(b => b.LastUsedAt)!)
-                .Select(b => new LastUseUpdate(b.TokenId, b.LastUsedAt, b.LastUsedAddress))
-                .ToList();
-            _tokens.UpdateLastUsed(lastUses);
-            foreach (var bucket in buckets)
-            {
-                _buckets.Delete(bucket.Id);
-            }
-
-            _database.Commit();
-            return new UsageFoldResult(buckets.Count, buckets.Sum(b => b.Success + b.ClientError + b.ServerError), lastUses.Count,
-                buckets.Max(b => b.Minute));
+            return new UsageFoldResult(0, 0, 0, null);
         }
-        catch
+
+        Add(_hourly, buckets, b => new DateTime(b.Minute.Year, b.Minute.Month, b.Minute.Day, b.Minute.Hour, 0, 0, DateTimeKind.Utc), "yyyyMMddHH");
+        Add(_daily, buckets, b => b.Minute.Date, "yyyyMMdd");
+        var lastUses = LatestUses(buckets, b => b.TokenId, b => b.LastUsedAt, b => b.LastUsedAddress);
+        LiteDbCollections.UpdateLastUsed(_tokens, lastUses);
+        foreach (var bucket in buckets)
         {
-            _database.Rollback();
-            throw;
+            _buckets.Delete(bucket.Id);
         }
-    }
+
+        return new UsageFoldResult(buckets.Count, buckets.Sum(b => b.Success + b.ClientError + b.ServerError), lastUses.Count,
+            buckets.Max(b => b.Minute));
+    });
 
     /// <inheritdoc />
     public IReadOnlyList<UsageRollup> ReadDaily(string tokenId, DateTime firstDay, DateTime lastDay) =>
         [.. _daily.Find(r => r.TokenId == tokenId && r.Period >= firstDay && r.Period <= lastDay).OrderBy(r => r.Period)];
 
     /// <inheritdoc />
-    public int PruneBefore(DateTime before) =>
-        _hourly.DeleteMany(r => r.Period < before) + _daily.DeleteMany(r => r.Period < before);
+    public int PruneBefore(DateTime before) => LiteDbTransaction.Run(_database, () =>
+        _hourly.DeleteMany(r => r.Period < before) + _daily.DeleteMany(r => r.Period < before));
 
     /// <inheritdoc />
-    public int PruneTokens(Func<string, bool> exists)
+    public int PruneDeletedTokens() => LiteDbTransaction.Run(_database, () =>
     {
-        ArgumentNullException.ThrowIfNull(exists);
         var gone = _daily.FindAll().Select(r => r.TokenId)
             .Concat(_hourly.FindAll().Select(r => r.TokenId))
             .Concat(_buckets.FindAll().Select(b => b.TokenId))
             .Distinct(StringComparer.Ordinal)
-            .Where(id => !exists(id))
+            .Where(id => !LiteDbCollections.TokenExists(_database, id))
             .ToList();
         var deleted = 0;
         foreach (var tokenId in gone)
@@ -120,7 +105,12 @@ public sealed class LiteDbUsageStore : IUsageStore
         }
 
         return deleted;
-    }
+    });
+
+    private static List<LastUseUpdate> LatestUses<T>(IEnumerable<T> items, Func<T, string> tokenId, Func<T, DateTime> usedAt, Func<T, string?> address) =>
+        [.. items.GroupBy(tokenId, StringComparer.Ordinal)
+            .Select(g => g.MaxBy(usedAt)!)
+            .Select(i => new LastUseUpdate(tokenId(i), usedAt(i), address(i)))];
 
     private static void Add(ILiteCollection<UsageRollup> rollups, List<UsageBucket> buckets, Func<UsageBucket, DateTime> period, string format)
     {

@@ -1,9 +1,11 @@
-namespace ScimGateway.Jobs.Expiration;
+using System.Globalization;
 
-/// <summary>One expiry warning of one token at one threshold, collection <c>expiry_warnings</c>.</summary>
+namespace ScimGateway.Tokens.Expiration;
+
+/// <summary>One expiry warning of one token at one threshold.</summary>
 public sealed class ExpiryWarningRecord
 {
-    /// <summary>Token id and threshold.</summary>
+    /// <summary>Token id and threshold (<see cref="KeyOf"/>).</summary>
     public string Id { get; set; } = "";
 
     /// <summary>The token.</summary>
@@ -26,4 +28,17 @@ public sealed class ExpiryWarningRecord
 
     /// <summary>True when the webhook needs nothing more for this warning.</summary>
     public bool Settled => DeliveredAt is not null || GaveUpAt is not null;
+
+    /// <summary>A new, undelivered warning announced at <paramref name="loggedAt"/>.</summary>
+    public static ExpiryWarningRecord Announced(string tokenId, int thresholdDays, DateTime loggedAt) => new()
+    {
+        Id = KeyOf(tokenId, thresholdDays),
+        TokenId = tokenId,
+        ThresholdDays = thresholdDays,
+        LoggedAt = loggedAt,
+    };
+
+    /// <summary>The <see cref="Id"/> of a token's warning at a threshold.</summary>
+    public static string KeyOf(string tokenId, int thresholdDays) =>
+        tokenId + "|" + thresholdDays.ToString(CultureInfo.InvariantCulture);
 }
