@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using ScimGateway.Gateway.Accounts;
 using ScimGateway.Gateway.Storage;
 using ScimGateway.Scim;
+using ScimGateway.Scim.Storage.LiteDb;
 using ScimGateway.Scim.Users;
 using ScimGateway.Tokens;
 using ScimGateway.Tokens.Accounts;
@@ -28,6 +29,7 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScimOptions>, ScimRoleGroupsValidator>());
         services.AddTokens();
         services.AddScim();
+        services.AddScimLiteDbStorage();
         return services;
     }
 }

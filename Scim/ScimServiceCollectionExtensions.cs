@@ -1,4 +1,3 @@
-using LiteDB;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ScimGateway.Scim.Bulk;
@@ -13,16 +12,14 @@ namespace ScimGateway.Scim;
 public static class ScimServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the SCIM stores, resources and options (section <c>Scim</c>, validated at start). The host must register
-    /// an <see cref="ILiteDatabase"/>, and may register <see cref="IScimUserListener"/>s.
+    /// Adds the SCIM resources and options (section <c>Scim</c>, validated at start), independent of any storage
+    /// engine: the host adds the stores too (for example <c>AddScimLiteDbStorage</c>), and may register
+    /// <see cref="IScimUserListener"/>s.
     /// </summary>
     public static IServiceCollection AddScim(this IServiceCollection services)
     {
         services.AddOptions<ScimOptions>().BindConfiguration(ScimOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IScimUserStore>(sp =>
-            new LiteDbScimUserStore(sp.GetRequiredService<ILiteDatabase>(), sp.GetServices<IScimUserListener>()));
-        services.TryAddSingleton<IScimGroupStore>(sp => new LiteDbScimGroupStore(sp.GetRequiredService<ILiteDatabase>()));
         services.TryAddSingleton<LocalUsers>();
         services.TryAddSingleton<ScimWriteLock>();
         services.TryAddSingleton<UserChangeNotifier>();

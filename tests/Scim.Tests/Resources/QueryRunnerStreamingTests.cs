@@ -4,6 +4,7 @@ using ScimGateway.Scim.Filtering;
 using ScimGateway.Scim.Projection;
 using ScimGateway.Scim.Resources;
 using ScimGateway.Scim.Schemas;
+using ScimGateway.Scim.Storage.LiteDb;
 using ScimGateway.Scim.Users;
 
 namespace ScimGateway.Scim.Tests.Resources;

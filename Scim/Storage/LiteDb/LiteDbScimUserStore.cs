@@ -1,8 +1,9 @@
 using LiteDB;
 using ScimGateway.Scim.Filtering;
 using ScimGateway.Scim.Storage;
+using ScimGateway.Scim.Users;
 
-namespace ScimGateway.Scim.Users;
+namespace ScimGateway.Scim.Storage.LiteDb;
 
 /// <summary>SCIM users in the application's LiteDB database, collection <c>scim_users</c>; tells listeners of changes.</summary>
 public sealed class LiteDbScimUserStore : IScimUserStore

@@ -1,8 +1,9 @@
 using LiteDB;
 using ScimGateway.Scim.Filtering;
+using ScimGateway.Scim.Groups;
 using ScimGateway.Scim.Storage;
 
-namespace ScimGateway.Scim.Groups;
+namespace ScimGateway.Scim.Storage.LiteDb;
 
 /// <summary>
 /// SCIM groups in collection <c>scim_groups</c> and their members in <c>scim_memberships</c>, one record per
