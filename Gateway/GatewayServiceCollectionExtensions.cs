@@ -5,7 +5,7 @@ using ScimGateway.Gateway.Accounts;
 using ScimGateway.Gateway.Storage;
 using ScimGateway.Scim;
 using ScimGateway.Scim.Storage.LiteDb;
-using ScimGateway.Scim.Users;
+using ScimGateway.Scim.Provisioning;
 using ScimGateway.Tokens;
 using ScimGateway.Tokens.Accounts;
 using ScimGateway.Tokens.Format;
@@ -25,7 +25,7 @@ public static class GatewayServiceCollectionExtensions
             sp.GetRequiredService<GatewayStorage>().Directory.Path,
             sp.GetRequiredService<IOptions<TokensOptions>>().Value.SigningKey));
         services.TryAddSingleton<IAccountDirectory, ScimAccountDirectory>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IScimUserListener, TokenOwnerSync>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IProvisioningEvents, TokenProvisioningEvents>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScimOptions>, ScimRoleGroupsValidator>());
         services.AddTokens();
         services.AddScim();

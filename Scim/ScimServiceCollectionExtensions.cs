@@ -1,10 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ScimGateway.Scim.Bulk;
-using ScimGateway.Scim.Groups;
+using ScimGateway.Scim.Provisioning;
 using ScimGateway.Scim.Resources;
 using ScimGateway.Scim.Roles;
 using ScimGateway.Scim.Users;
+using Microsoft.Extensions.Hosting;
 
 namespace ScimGateway.Scim;
 
@@ -13,8 +14,9 @@ public static class ScimServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the SCIM resources and options (section <c>Scim</c>, validated at start), independent of any storage
-    /// engine: the host adds the stores too (for example <c>AddScimLiteDbStorage</c>), and may register
-    /// <see cref="IScimUserListener"/>s.
+    /// engine: the host adds the stores and the outbox too (for example <c>AddScimLiteDbStorage</c>), and may register
+    /// <see cref="IProvisioningEvents"/> to act on changes to people; whatever a crash left undelivered is delivered
+    /// at start.
     /// </summary>
     public static IServiceCollection AddScim(this IServiceCollection services)
     {
@@ -22,7 +24,9 @@ public static class ScimServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<LocalUsers>();
         services.TryAddSingleton<ScimWriteLock>();
-        services.TryAddSingleton<UserChangeNotifier>();
+        services.TryAddSingleton<ProvisioningDispatcher>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ProvisioningOutboxStartup>());
+        services.TryAddSingleton<ScimWriteGate>();
         services.TryAddSingleton<ScimEffectiveRoles>();
         services.TryAddSingleton<LastAdminGuard>();
         services.TryAddSingleton<ScimUsers>();
