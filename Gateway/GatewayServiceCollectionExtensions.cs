@@ -5,7 +5,8 @@ using ScimGateway.Gateway.Accounts;
 using ScimGateway.Gateway.Storage;
 using ScimGateway.Gateway.Storage.PostgreSql;
 using ScimGateway.Scim;
-using ScimGateway.Scim.Users;
+using ScimGateway.Scim.Storage.LiteDb;
+using ScimGateway.Scim.Provisioning;
 using ScimGateway.Tokens;
 using ScimGateway.Tokens.Accounts;
 using ScimGateway.Tokens.Format;
@@ -24,10 +25,11 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<ILiteDatabase>(sp => sp.GetRequiredService<GatewayStorage>().Database);
         services.TryAddSingleton(PostgreSqlStorageExtensions.LoadOrCreateSigningKey);
         services.TryAddSingleton<IAccountDirectory, ScimAccountDirectory>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IScimUserListener, TokenOwnerSync>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IProvisioningEvents, TokenProvisioningEvents>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScimOptions>, ScimRoleGroupsValidator>());
         services.AddTokens().AddTokensLiteDbStorage();
         services.AddScim();
+        services.AddScimLiteDbStorage();
         return services;
     }
 }

@@ -1,11 +1,11 @@
-using LiteDB;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ScimGateway.Scim.Bulk;
-using ScimGateway.Scim.Groups;
+using ScimGateway.Scim.Provisioning;
 using ScimGateway.Scim.Resources;
 using ScimGateway.Scim.Roles;
 using ScimGateway.Scim.Users;
+using Microsoft.Extensions.Hosting;
 
 namespace ScimGateway.Scim;
 
@@ -13,19 +13,20 @@ namespace ScimGateway.Scim;
 public static class ScimServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the SCIM stores, resources and options (section <c>Scim</c>, validated at start). The host must register
-    /// an <see cref="ILiteDatabase"/>, and may register <see cref="IScimUserListener"/>s.
+    /// Adds the SCIM resources and options (section <c>Scim</c>, validated at start), independent of any storage
+    /// engine: the host adds the stores and the outbox too (for example <c>AddScimLiteDbStorage</c>), and may register
+    /// <see cref="IProvisioningEvents"/> to act on changes to people; whatever a crash left undelivered is delivered
+    /// at start.
     /// </summary>
     public static IServiceCollection AddScim(this IServiceCollection services)
     {
         services.AddOptions<ScimOptions>().BindConfiguration(ScimOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IScimUserStore>(sp =>
-            new LiteDbScimUserStore(sp.GetRequiredService<ILiteDatabase>(), sp.GetServices<IScimUserListener>()));
-        services.TryAddSingleton<IScimGroupStore>(sp => new LiteDbScimGroupStore(sp.GetRequiredService<ILiteDatabase>()));
         services.TryAddSingleton<LocalUsers>();
         services.TryAddSingleton<ScimWriteLock>();
-        services.TryAddSingleton<UserChangeNotifier>();
+        services.TryAddSingleton<ProvisioningDispatcher>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ProvisioningOutboxStartup>());
+        services.TryAddSingleton<ScimWriteGate>();
         services.TryAddSingleton<ScimEffectiveRoles>();
         services.TryAddSingleton<LastAdminGuard>();
         services.TryAddSingleton<ScimUsers>();

@@ -1,18 +1,36 @@
 using ScimGateway.Scim.Filtering;
+using ScimGateway.Scim.Provisioning;
 
 namespace ScimGateway.Scim.Groups;
 
-/// <summary>Where SCIM groups and their memberships are kept.</summary>
+/// <summary>
+/// Where SCIM groups and their memberships are kept. Each write is one unit of consistency (one transaction): a group,
+/// its memberships, the memberships' <c>display</c> and the <see cref="ProvisioningEvent"/>s the change causes are
+/// written together or not at all. "Not found" is <see langword="null"/>, <see langword="false"/> or empty, never an
+/// exception.
+/// </summary>
 public interface IScimGroupStore
 {
-    /// <summary>Adds a group; throws <see cref="DuplicateGroupNameException"/> when the display name is taken.</summary>
-    void Insert(ScimGroupRecord group);
+    /// <summary>
+    /// Adds a group with its first <paramref name="members"/> (their <see cref="ScimMembershipRecord.GroupId"/> and
+    /// <see cref="ScimMembershipRecord.Id"/> are set here; a member listed twice is added once) and records
+    /// <paramref name="events"/>; throws <see cref="DuplicateGroupNameException"/> when the display name is taken
+    /// (nothing is written then).
+    /// </summary>
+    void Insert(ScimGroupRecord group, IReadOnlyCollection<ScimMembershipRecord> members, IReadOnlyCollection<ProvisioningEvent> events);
 
-    /// <summary>Replaces a group's record (not its members); throws <see cref="DuplicateGroupNameException"/>.</summary>
-    bool Update(ScimGroupRecord group);
+    /// <summary>
+    /// Replaces a group's record, never its members, and records <paramref name="events"/>; false when gone. A new
+    /// display name becomes the <c>display</c> of the group's memberships in other groups. Throws
+    /// <see cref="DuplicateGroupNameException"/> when the name is taken (nothing is written then).
+    /// </summary>
+    bool Update(ScimGroupRecord group, IReadOnlyCollection<ProvisioningEvent> events);
 
-    /// <summary>Deletes a group with its memberships, and its memberships in other groups.</summary>
-    bool Delete(string id);
+    /// <summary>
+    /// Deletes a group with its memberships and its memberships in other groups, and records
+    /// <paramref name="events"/>; false when there was none (nothing is recorded then).
+    /// </summary>
+    bool Delete(string id, IReadOnlyCollection<ProvisioningEvent> events);
 
     /// <summary>Finds a group by id.</summary>
     ScimGroupRecord? FindById(string id);
@@ -42,16 +60,18 @@ public interface IScimGroupStore
     /// Applies set operations in one transaction: with <paramref name="replaceAll"/> every current membership not in
     /// <paramref name="added"/> goes; otherwise <paramref name="removed"/> go. Then every id of <paramref name="added"/>
     /// is inserted if absent, with the type and display <paramref name="describe"/> gives. Never loads the whole member
-    /// list unless <paramref name="replaceAll"/>.
+    /// list unless <paramref name="replaceAll"/>. Last, in the same transaction, <paramref name="complete"/> is given
+    /// what changed and may return the group's new record and the events to record (as <see cref="Update"/> writes
+    /// them); if that write fails, the membership changes are undone too.
     /// </summary>
-    MembershipDelta ApplyMembers(string groupId, IReadOnlyList<string> added, IReadOnlyCollection<string> removed, bool replaceAll, Func<string, MemberInfo> describe);
-
-    /// <summary>Sets the stored display of every membership of <paramref name="memberId"/> (a renamed user or group).</summary>
-    void SetMemberDisplay(string memberId, string? display);
+    MembershipDelta ApplyMembers(
+        string groupId,
+        IReadOnlyList<string> added,
+        IReadOnlyCollection<string> removed,
+        bool replaceAll,
+        Func<string, MemberInfo> describe,
+        Func<MembershipDelta, GroupWrite?> complete);
 
     /// <summary>Adds many memberships of one group in one transaction (seeding, imports); existing ones are kept.</summary>
     void InsertMembers(string groupId, IReadOnlyCollection<ScimMembershipRecord> members);
-
-    /// <summary>Deletes every membership of a member (a deleted user); returns the group ids it left.</summary>
-    IReadOnlyList<string> RemoveMemberEverywhere(string memberId);
 }

@@ -6,6 +6,7 @@ using ScimGateway.Scim.Filtering;
 using ScimGateway.Scim.Groups;
 using ScimGateway.Scim.Patching;
 using ScimGateway.Scim.Projection;
+using ScimGateway.Scim.Provisioning;
 using ScimGateway.Scim.Roles;
 using ScimGateway.Scim.Schemas;
 using ScimGateway.Scim.Storage;
@@ -17,13 +18,13 @@ namespace ScimGateway.Scim.Resources;
 /// The Group resource (RFC 7643 section 4.2). Members are membership records: PATCH applies member changes as set
 /// operations and never loads the member list; reads load members only when the projection returns them
 /// (Entra reads with <c>excludedAttributes=members</c>). Changes to role-mapped groups (<c>Scim:RoleGroups</c>)
-/// notify the affected users, so their role applies at their next request.
+/// record a provisioning event for each affected user in the same store call, delivered once the write lock is
+/// released, so their role applies at their next request.
 /// </summary>
 public sealed partial class ScimGroups(
     IScimGroupStore groups,
     IScimUserStore users,
-    ScimWriteLock writeLock,
-    UserChangeNotifier notifier,
+    ScimWriteGate gate,
     IOptions<ScimOptions> options,
     TimeProvider time,
     ILogger<ScimGroups> logger,
@@ -67,25 +68,26 @@ public sealed partial class ScimGroups(
     public async Task<ScimResult> CreateAsync(JsonNode? body, ScimContext context, CancellationToken cancellationToken)
     {
         var (resource, members) = Canonical(body);
-        using (await writeLock.AcquireAsync(cancellationToken))
+        return await gate.RunAsync(() =>
         {
             var now = ScimTimestamps.Now(time);
             var group = Record(Guid.CreateVersion7(time.GetUtcNow()).ToString(), resource, now, now, 1);
             EnsureNameFree(group, null);
             var types = DescribeNewMembers(group.Id, members.Added);
-            groups.Insert(group);
-            var delta = groups.ApplyMembers(group.Id, members.Added, [], false, id => types[id]);
-            NotifyRoleChanges(null, group, delta, types);
+            var delta = new MembershipDelta(members.Added.Distinct(StringComparer.Ordinal).ToList(), []);
+            groups.Insert(group,
+                delta.Added.Select(id => new ScimMembershipRecord { MemberId = id, MemberType = types[id].Type, Display = types[id].Display }).ToList(),
+                RoleEvents(null, group, delta, types));
             LogCreated(logger, group.Id, delta.Added.Count);
             return Result(201, group, AttributeProjection.Parse(null, null, Schemas), context);
-        }
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task<ScimResult> ReplaceAsync(string id, JsonNode? body, string? ifMatch, ScimContext context, CancellationToken cancellationToken)
     {
         var (resource, members) = Canonical(body);
-        using (await writeLock.AcquireAsync(cancellationToken))
+        return await gate.RunAsync(() =>
         {
             var current = groups.FindById(id) ?? throw ResourceBody.NotFound(ResourceType, id);
             ETags.CheckIfMatch(ifMatch, current.Version);
@@ -93,7 +95,7 @@ public sealed partial class ScimGroups(
             // PUT replaces the whole resource (RFC 7644 section 3.5.1): members it does not list are removed.
             var saved = Save(current, resource, members.Added, [], replaceAll: true);
             return Result(200, saved, AttributeProjection.Parse(null, null, Schemas), context);
-        }
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -102,7 +104,7 @@ public sealed partial class ScimGroups(
     {
         ArgumentNullException.ThrowIfNull(projection);
         var patch = ScimPatchRequest.Parse(body, options.Value.Patch);
-        using (await writeLock.AcquireAsync(cancellationToken))
+        return await gate.RunAsync(() =>
         {
             var current = groups.FindById(id) ?? throw ResourceBody.NotFound(ResourceType, id);
             ETags.CheckIfMatch(ifMatch, current.Version);
@@ -115,13 +117,13 @@ public sealed partial class ScimGroups(
             return options.Value.PatchResponse == ScimPatchResponse.Resource || !projection.IsDefault
                 ? Result(200, saved, projection, context)
                 : new ScimResult(204, null, null, ETags.Of(saved.Version));
-        }
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task<ScimResult> DeleteAsync(string id, string? ifMatch, CancellationToken cancellationToken)
     {
-        using (await writeLock.AcquireAsync(cancellationToken))
+        return await gate.RunAsync(() =>
         {
             var current = groups.FindById(id) ?? throw ResourceBody.NotFound(ResourceType, id);
             ETags.CheckIfMatch(ifMatch, current.Version);
@@ -131,11 +133,10 @@ public sealed partial class ScimGroups(
                 lastAdmin.EnsureAnotherAdmin(LosingAdmin(id, affected), "delete the group that makes");
             }
 
-            groups.Delete(id);
-            notifier.Changed(affected);
+            groups.Delete(id, ProvisioningEvent.Changed(affected));
             LogDeleted(logger, id);
             return new ScimResult(204, null);
-        }
+        }, cancellationToken);
     }
 
     private (JsonObject Resource, MemberChanges Members) Canonical(JsonNode? body)
@@ -165,23 +166,49 @@ public sealed partial class ScimGroups(
         }
 
         var types = DescribeNewMembers(current.Id, added);
-        var delta = added.Count == 0 && removed.Count == 0 && !replaceAll
-            ? new MembershipDelta([], [])
-            : groups.ApplyMembers(current.Id, added, removed, replaceAll, id => types[id]);
-        if (!changed && delta.IsEmpty)
+        var written = false;
+
+        // The record is written only when something changed: Entra re-adds every member after a removal, a no-op
+        // that must not make a new version. Members, record, members' display and events change in one store call.
+        GroupWrite? Complete(MembershipDelta delta)
         {
-            return current; // Entra re-adds every member after a removal: a no-op, no new version.
+            if (!changed && delta.IsEmpty)
+            {
+                return null;
+            }
+
+            next.Version = current.Version + 1;
+            next.LastModified = ScimTimestamps.Now(time);
+            written = true;
+            return new GroupWrite(next, RoleEvents(current, next, delta, types));
         }
 
-        next.Version = current.Version + 1;
-        next.LastModified = ScimTimestamps.Now(time);
-        groups.Update(next);
-        if (next.DisplayName != current.DisplayName)
+        MembershipDelta delta;
+        try
         {
-            groups.SetMemberDisplay(next.Id, next.DisplayName); // where this group is itself a member
+            if (added.Count == 0 && removed.Count == 0 && !replaceAll)
+            {
+                delta = new MembershipDelta([], []);
+                if (Complete(delta) is { } write)
+                {
+                    groups.Update(write.Record, write.Events);
+                }
+            }
+            else
+            {
+                delta = groups.ApplyMembers(current.Id, added, removed, replaceAll, id => types[id], Complete);
+            }
+        }
+        catch (DuplicateGroupNameException)
+        {
+            throw ResourceBody.Conflict($"A group with displayName '{next.DisplayName}' already exists.");
         }
 
-        NotifyRoleChanges(current, next, delta, types);
+        if (!written)
+        {
+            return current;
+        }
+
         LogChanged(logger, next.Id, next.Version, delta.Added.Count, delta.Removed.Count);
         return next;
     }
@@ -219,23 +246,26 @@ public sealed partial class ScimGroups(
         }
     }
 
-    private void NotifyRoleChanges(ScimGroupRecord? before, ScimGroupRecord after, MembershipDelta delta, Dictionary<string, MemberInfo> types)
+    /// <summary>
+    /// The people whose role a change of a role-mapped group (<c>Scim:RoleGroups</c>) changes: its new and former
+    /// members, or every member when it is renamed into or out of a mapping.
+    /// </summary>
+    private IReadOnlyList<ProvisioningEvent> RoleEvents(ScimGroupRecord? before, ScimGroupRecord after, MembershipDelta delta, Dictionary<string, MemberInfo> types)
     {
         var settings = options.Value;
         var roleBefore = before is null ? null : settings.RoleFor(before.DisplayName);
         var roleAfter = settings.RoleFor(after.DisplayName);
         if (roleBefore is null && roleAfter is null)
         {
-            return;
+            return [];
         }
 
         if (before is not null && !string.Equals(roleBefore, roleAfter, StringComparison.OrdinalIgnoreCase))
         {
-            notifier.Changed(UserMembers(after.Id).Concat(delta.Removed)); // renamed into or out of a mapping
-            return;
+            return ProvisioningEvent.Changed(UserMembers(after.Id).Concat(delta.Removed)); // renamed into or out of a mapping
         }
 
-        notifier.Changed(delta.Added.Where(id => types.GetValueOrDefault(id)?.Type == MemberTypes.User).Concat(delta.Removed));
+        return ProvisioningEvent.Changed(delta.Added.Where(id => types.GetValueOrDefault(id)?.Type == MemberTypes.User).Concat(delta.Removed));
     }
 
     private bool GrantsAdmin(string? displayName) =>

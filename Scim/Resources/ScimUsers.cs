@@ -18,13 +18,14 @@ namespace ScimGateway.Scim.Resources;
 /// <summary>
 /// The User resource (RFC 7643 section 4.1 with the Enterprise User extension): read, query, create, replace,
 /// patch and delete, independent of HTTP. <c>groups</c> is derived from memberships; <c>password</c> is accepted and
-/// never stored; every change reaches <see cref="IScimUserListener"/>s through the store (deactivation and role
-/// changes apply to the user's tokens at their next request).
+/// never stored. Each change is one store call that also records a provisioning event; <see cref="ScimWriteGate"/>
+/// delivers it once the write lock is released (deactivation and role changes apply to the user's tokens at their
+/// next request).
 /// </summary>
 public sealed partial class ScimUsers(
     IScimUserStore users,
     IScimGroupStore groups,
-    ScimWriteLock writeLock,
+    ScimWriteGate gate,
     IOptions<ScimOptions> options,
     TimeProvider time,
     ILogger<ScimUsers> logger,
@@ -68,7 +69,7 @@ public sealed partial class ScimUsers(
     public async Task<ScimResult> CreateAsync(JsonNode? body, ScimContext context, CancellationToken cancellationToken)
     {
         var resource = Canonical(body);
-        using (await writeLock.AcquireAsync(cancellationToken))
+        return await gate.RunAsync(() =>
         {
             var now = ScimTimestamps.Now(time);
             var user = ScimUserRecords.Create(Guid.CreateVersion7(time.GetUtcNow()).ToString(), resource, now, now, 1);
@@ -83,14 +84,14 @@ public sealed partial class ScimUsers(
 
             LogCreated(logger, user.Id);
             return Result(201, user, AttributeProjection.Parse(null, null, Schemas), context);
-        }
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task<ScimResult> ReplaceAsync(string id, JsonNode? body, string? ifMatch, ScimContext context, CancellationToken cancellationToken)
     {
         var resource = Canonical(body, defaultActive: false);
-        using (await writeLock.AcquireAsync(cancellationToken))
+        return await gate.RunAsync(() =>
         {
             var current = users.FindById(id) ?? throw ResourceBody.NotFound(ResourceType, id);
             ETags.CheckIfMatch(ifMatch, current.Version);
@@ -101,7 +102,7 @@ public sealed partial class ScimUsers(
             var saved = Save(current, resource);
             LogReplaced(logger, id, saved.Active);
             return Result(200, saved, AttributeProjection.Parse(null, null, Schemas), context);
-        }
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -109,7 +110,7 @@ public sealed partial class ScimUsers(
         string id, JsonNode? body, string? ifMatch, AttributeProjection projection, ScimContext context, CancellationToken cancellationToken)
     {
         var patch = ScimPatchRequest.Parse(body, options.Value.Patch);
-        using (await writeLock.AcquireAsync(cancellationToken))
+        return await gate.RunAsync(() =>
         {
             var current = users.FindById(id) ?? throw ResourceBody.NotFound(ResourceType, id);
             ETags.CheckIfMatch(ifMatch, current.Version);
@@ -125,13 +126,13 @@ public sealed partial class ScimUsers(
             return options.Value.PatchResponse != ScimPatchResponse.NoContent || !projection.IsDefault
                 ? Result(200, saved, projection, context)
                 : new ScimResult(204, null, Location(context, id), ETags.Of(saved.Version));
-        }
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task<ScimResult> DeleteAsync(string id, string? ifMatch, CancellationToken cancellationToken)
     {
-        using (await writeLock.AcquireAsync(cancellationToken))
+        return await gate.RunAsync(() =>
         {
             var current = users.FindById(id) ?? throw ResourceBody.NotFound(ResourceType, id);
             ETags.CheckIfMatch(ifMatch, current.Version);
@@ -141,21 +142,11 @@ public sealed partial class ScimUsers(
                 lastAdmin.EnsureAnotherAdmin([id], "delete");
             }
 
-            var now = ScimTimestamps.Now(time);
-            foreach (var groupId in groups.RemoveMemberEverywhere(id))
-            {
-                if (groups.FindById(groupId) is { } group)
-                {
-                    group.Version++;
-                    group.LastModified = now;
-                    groups.Update(group);
-                }
-            }
-
-            users.Delete(id); // The listeners delete the user's tokens.
+            // One store call: the memberships go with the user, and the outbox records the deletion for the tokens.
+            users.Delete(id, ScimTimestamps.Now(time));
             LogDeleted(logger, id);
             return new ScimResult(204, null);
-        }
+        }, cancellationToken);
     }
 
     private JsonObject Canonical(JsonNode? body, bool defaultActive = true)
@@ -195,11 +186,6 @@ public sealed partial class ScimUsers(
         catch (DuplicateUserNameException)
         {
             throw ResourceBody.Conflict($"A user with userName '{updated.UserName}' already exists.");
-        }
-
-        if (MemberInfo.DisplayOf(updated) != MemberInfo.DisplayOf(current))
-        {
-            groups.SetMemberDisplay(updated.Id, MemberInfo.DisplayOf(updated)); // members[].display of their groups
         }
 
         return updated;

@@ -1,8 +1,13 @@
 using ScimGateway.Scim.Filtering;
+using ScimGateway.Scim.Provisioning;
 
 namespace ScimGateway.Scim.Users;
 
-/// <summary>Where SCIM users are kept.</summary>
+/// <summary>
+/// Where SCIM users are kept. Each call is one unit of consistency (one transaction): a change to a person changes
+/// their group memberships and records their <see cref="ProvisioningEvent"/> in the outbox in the same call. "Not
+/// found" is <see langword="null"/>, <see langword="false"/> or empty, never an exception.
+/// </summary>
 public interface IScimUserStore
 {
     /// <summary>Adds a user; throws <see cref="DuplicateUserNameException"/> when the user name is taken.</summary>
@@ -29,11 +34,19 @@ public interface IScimUserStore
     /// <summary>Every user, in id order (filters the indexes cannot answer).</summary>
     IEnumerable<ScimUserRecord> All();
 
-    /// <summary>Replaces a user; throws <see cref="DuplicateUserNameException"/> on a taken user name; false when gone.</summary>
+    /// <summary>
+    /// Replaces a user; throws <see cref="DuplicateUserNameException"/> on a taken user name (nothing changes then);
+    /// false when gone. In the same transaction, the <c>display</c> of the user's memberships follows a new name, and
+    /// the outbox records <see cref="ProvisioningEvent.ForUpdate"/>.
+    /// </summary>
     bool Update(ScimUserRecord user);
 
-    /// <summary>Deletes a user; false when there was none.</summary>
-    bool Delete(string id);
+    /// <summary>
+    /// Deletes a user; false when there was none. In the same transaction, the user's memberships go, each group they
+    /// left gets a new version and <paramref name="modified"/> as its modification time, and the outbox records
+    /// <see cref="ProvisioningEventKind.Deleted"/>.
+    /// </summary>
+    bool Delete(string id, DateTime modified);
 
     /// <summary>How many users there are.</summary>
     int Count();

@@ -54,6 +54,7 @@ public sealed class OidcSignInTests(BrowserFixture browser, OidcProvider provide
         var record = users.FindById(carol.Id)!;
         record.Active = false;
         users.Update(record);
+        await gateway.Service<ScimGateway.Scim.Provisioning.ProvisioningDispatcher>().DeliverPendingAsync(CancellationToken.None);
         await page.ReloadAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your session ended because your account is no longer active in the directory.");

@@ -147,6 +147,7 @@ public sealed class TokensPageBehaviourTests(BrowserFixture browser)
         var alice = users.FindByUserName("alice@example.com")!;
         alice.Active = false;
         users.Update(alice);
+        await gateway.Service<ScimGateway.Scim.Provisioning.ProvisioningDispatcher>().DeliverPendingAsync(CancellationToken.None);
 
         await session.Page.ReloadAsync();
 

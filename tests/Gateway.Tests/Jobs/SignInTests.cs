@@ -125,6 +125,7 @@ public sealed class SignInTests : IDisposable
         var record = users.FindById(alice.Id)!;
         record.Active = false;
         users.Update(record);
+        await _gateway.Service<ScimGateway.Scim.Provisioning.ProvisioningDispatcher>().DeliverPendingAsync(CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/user-tokens")).StatusCode);
     }

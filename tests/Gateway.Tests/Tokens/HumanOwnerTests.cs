@@ -1,3 +1,4 @@
+using ScimGateway.Scim.Provisioning;
 using ScimGateway.Scim.Users;
 using ScimGateway.Tokens;
 
@@ -16,12 +17,12 @@ public sealed class HumanOwnerTests : IDisposable
         var client = _gateway.ClientWithToken(_gateway.IssuePersonalToken(alice));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/user-tokens")).StatusCode);
 
-        Change(alice.Id, user => user.Active = false);
+        await ChangeAsync(alice.Id, user => user.Active = false);
         var rejected = await client.GetAsync("/api/user-tokens");
         Assert.Equal(HttpStatusCode.Unauthorized, rejected.StatusCode);
         Assert.Contains("deactivated", await rejected.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        Change(alice.Id, user => user.Active = true);
+        await ChangeAsync(alice.Id, user => user.Active = true);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/user-tokens")).StatusCode);
     }
 
@@ -32,7 +33,7 @@ public sealed class HumanOwnerTests : IDisposable
         var client = _gateway.ClientWithToken(_gateway.IssuePersonalToken(alice));
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/audit")).StatusCode);
 
-        Change(alice.Id, user => user.Roles = ["Member", "Admin"]);
+        await ChangeAsync(alice.Id, user => user.Roles = ["Member", "Admin"]);
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/audit")).StatusCode);
     }
@@ -44,17 +45,22 @@ public sealed class HumanOwnerTests : IDisposable
         var client = _gateway.ClientWithToken(_gateway.IssuePersonalToken(alice));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/user-tokens")).StatusCode);
 
-        Assert.True(_gateway.Service<IScimUserStore>().Delete(alice.Id));
+        Assert.True(_gateway.Service<IScimUserStore>().Delete(alice.Id, DateTime.UtcNow));
+        await DeliverAsync();
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/user-tokens")).StatusCode);
         Assert.Empty(_gateway.Service<ScimGateway.Tokens.Storage.ITokenStore>().ListByOwner(alice.Id));
     }
 
-    private void Change(string id, Action<ScimUserRecord> change)
+    private async Task ChangeAsync(string id, Action<ScimUserRecord> change)
     {
         var store = _gateway.Service<IScimUserStore>();
         var user = store.FindById(id)!;
         change(user);
         Assert.True(store.Update(user));
+        await DeliverAsync();
     }
+
+    /// <summary>What a SCIM write does after its store call: deliver the provisioning events it recorded.</summary>
+    private Task DeliverAsync() => _gateway.Service<ProvisioningDispatcher>().DeliverPendingAsync(CancellationToken.None);
 }

@@ -4,6 +4,7 @@ using ScimGateway.Scim.Filtering;
 using ScimGateway.Scim.Projection;
 using ScimGateway.Scim.Resources;
 using ScimGateway.Scim.Schemas;
+using ScimGateway.Scim.Storage.LiteDb;
 using ScimGateway.Scim.Users;
 
 namespace ScimGateway.Scim.Tests.Resources;
@@ -25,7 +26,7 @@ public sealed class QueryRunnerStreamingTests : IDisposable
     public QueryRunnerStreamingTests()
     {
         _database = new LiteDatabase(Path.Combine(_directory, "scim.db"));
-        _store = new LiteDbScimUserStore(_database, []);
+        _store = new LiteDbScimUserStore(_database);
         var now = new DateTime(2026, 11, 28, 10, 0, 0, DateTimeKind.Utc);
         _store.InsertMany(Enumerable.Range(0, Users).Select(i => ScimUserRecords.Create(
             $"{i:D8}-0000-7000-8000-000000000000",

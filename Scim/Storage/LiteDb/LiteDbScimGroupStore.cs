@@ -1,15 +1,20 @@
 using LiteDB;
 using ScimGateway.Scim.Filtering;
+using ScimGateway.Scim.Groups;
+using ScimGateway.Scim.Provisioning;
 using ScimGateway.Scim.Storage;
 
-namespace ScimGateway.Scim.Groups;
+namespace ScimGateway.Scim.Storage.LiteDb;
 
 /// <summary>
 /// SCIM groups in collection <c>scim_groups</c> and their members in <c>scim_memberships</c>, one record per
-/// membership, indexed by group and by member.
+/// membership, indexed by group and by member. Every write is one transaction that also records its provisioning
+/// events in the outbox.
 /// </summary>
 public sealed class LiteDbScimGroupStore : IScimGroupStore
 {
+    internal const string Groups = "scim_groups";
+    internal const string Memberships = "scim_memberships";
     private readonly ILiteDatabase _database;
     private readonly ILiteCollection<ScimGroupRecord> _groups;
     private readonly ILiteCollection<ScimMembershipRecord> _memberships;
@@ -20,22 +25,36 @@ public sealed class LiteDbScimGroupStore : IScimGroupStore
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
-        _groups = database.GetCollection<ScimGroupRecord>("scim_groups");
+        _groups = database.GetCollection<ScimGroupRecord>(Groups);
         _groups.EnsureIndex(g => g.DisplayNameKey, unique: true);
         _groups.EnsureIndex(g => g.ExternalId);
-        _memberships = database.GetCollection<ScimMembershipRecord>("scim_memberships");
+        _memberships = database.GetCollection<ScimMembershipRecord>(Memberships);
         _memberships.EnsureIndex(m => m.GroupId);
         _memberships.EnsureIndex(m => m.MemberId);
         _order = new OrderedIds(() => _groups.Query().Select(g => g.Id).ToEnumerable());
     }
 
     /// <inheritdoc />
-    public void Insert(ScimGroupRecord group)
+    public void Insert(ScimGroupRecord group, IReadOnlyCollection<ScimMembershipRecord> members, IReadOnlyCollection<ProvisioningEvent> events)
     {
         ArgumentNullException.ThrowIfNull(group);
+        ArgumentNullException.ThrowIfNull(members);
+        ArgumentNullException.ThrowIfNull(events);
         try
         {
-            _groups.Insert(group);
+            LiteDbTransaction.Run(_database, () =>
+            {
+                _groups.Insert(group);
+                foreach (var member in members)
+                {
+                    member.GroupId = group.Id;
+                    member.Id = ScimMembershipRecord.KeyOf(group.Id, member.MemberId);
+                }
+
+                _memberships.Upsert(members.DistinctBy(m => m.Id, StringComparer.Ordinal));
+                LiteDbProvisioningOutbox.Record(_database, events);
+                return true;
+            });
         }
         catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
         {
@@ -46,28 +65,33 @@ public sealed class LiteDbScimGroupStore : IScimGroupStore
     }
 
     /// <inheritdoc />
-    public bool Update(ScimGroupRecord group)
+    public bool Update(ScimGroupRecord group, IReadOnlyCollection<ProvisioningEvent> events)
     {
         ArgumentNullException.ThrowIfNull(group);
-        try
-        {
-            return _groups.Update(group);
-        }
-        catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
-        {
-            throw new DuplicateGroupNameException($"A group named '{group.DisplayName}' already exists.", ex);
-        }
+        ArgumentNullException.ThrowIfNull(events);
+        return LiteDbTransaction.Run(_database, () => Write(group, events));
     }
 
     /// <inheritdoc />
-    public bool Delete(string id)
+    public bool Delete(string id, IReadOnlyCollection<ProvisioningEvent> events)
     {
-        var deleted = false;
-        InTransaction(() =>
+        ArgumentNullException.ThrowIfNull(events);
+        if (!IndexKeys.Fits(id))
         {
+            return false;
+        }
+
+        var deleted = LiteDbTransaction.Run(_database, () =>
+        {
+            if (!_groups.Delete(id))
+            {
+                return false;
+            }
+
             _memberships.DeleteMany(m => m.GroupId == id);
             _memberships.DeleteMany(m => m.MemberId == id);
-            deleted = _groups.Delete(id);
+            LiteDbProvisioningOutbox.Record(_database, events);
+            return true;
         });
         if (deleted)
         {
@@ -126,14 +150,16 @@ public sealed class LiteDbScimGroupStore : IScimGroupStore
         IReadOnlyList<string> added,
         IReadOnlyCollection<string> removed,
         bool replaceAll,
-        Func<string, MemberInfo> describe)
+        Func<string, MemberInfo> describe,
+        Func<MembershipDelta, GroupWrite?> complete)
     {
         ArgumentNullException.ThrowIfNull(added);
         ArgumentNullException.ThrowIfNull(removed);
         ArgumentNullException.ThrowIfNull(describe);
+        ArgumentNullException.ThrowIfNull(complete);
         var addedOut = new List<string>();
         var removedOut = new List<string>();
-        InTransaction(() =>
+        return LiteDbTransaction.Run(_database, () =>
         {
             if (replaceAll)
             {
@@ -167,28 +193,20 @@ public sealed class LiteDbScimGroupStore : IScimGroupStore
                     addedOut.Add(id);
                 }
             }
+
+            var delta = new MembershipDelta(addedOut, removedOut);
+            if (complete(delta) is { } write)
+            {
+                Write(write.Record, write.Events);
+            }
+
+            return delta;
         });
-        return new MembershipDelta(addedOut, removedOut);
     }
 
     /// <inheritdoc />
-    public void SetMemberDisplay(string memberId, string? display) =>
-        InTransaction(() =>
-        {
-            // One record per group the member is in, found through the MemberId index: a rename touches only those.
-            foreach (var membership in _memberships.Find(m => m.MemberId == memberId).ToList())
-            {
-                if (membership.Display != display)
-                {
-                    membership.Display = display;
-                    _memberships.Update(membership);
-                }
-            }
-        });
-
-    /// <inheritdoc />
     public void InsertMembers(string groupId, IReadOnlyCollection<ScimMembershipRecord> members) =>
-        InTransaction(() =>
+        LiteDbTransaction.Run(_database, () =>
         {
             foreach (var member in members)
             {
@@ -196,37 +214,36 @@ public sealed class LiteDbScimGroupStore : IScimGroupStore
                 member.Id = ScimMembershipRecord.KeyOf(groupId, member.MemberId);
             }
 
-            _memberships.Upsert(members);
+            return _memberships.Upsert(members);
         });
 
-    /// <inheritdoc />
-    public IReadOnlyList<string> RemoveMemberEverywhere(string memberId)
+    /// <summary>Replaces the record, carries a new name to its memberships elsewhere, records the events.</summary>
+    private bool Write(ScimGroupRecord group, IReadOnlyCollection<ProvisioningEvent> events)
     {
-        var groups = GroupsOf(memberId).Select(m => m.GroupId).ToList();
-        _memberships.DeleteMany(m => m.MemberId == memberId);
-        return groups;
-    }
+        if (!IndexKeys.Fits(group.Id) || _groups.FindById(group.Id) is not { } before)
+        {
+            return false;
+        }
 
-    private void InTransaction(Action work)
-    {
-        // LiteDB transactions belong to the calling thread; one opened by a caller is joined, not committed here.
-        var own = _database.BeginTrans();
         try
         {
-            work();
-            if (own)
-            {
-                _database.Commit();
-            }
+            _groups.Update(group);
         }
-        catch
+        catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
         {
-            if (own)
-            {
-                _database.Rollback();
-            }
-
-            throw;
+            throw new DuplicateGroupNameException($"A group named '{group.DisplayName}' already exists.", ex);
         }
+
+        if (before.DisplayName != group.DisplayName)
+        {
+            foreach (var membership in _memberships.Find(m => m.MemberId == group.Id).ToList())
+            {
+                membership.Display = group.DisplayName;
+                _memberships.Update(membership);
+            }
+        }
+
+        LiteDbProvisioningOutbox.Record(_database, events);
+        return true;
     }
 }

@@ -1,19 +1,26 @@
 using LiteDB;
 using ScimGateway.Scim.Filtering;
+using ScimGateway.Scim.Groups;
+using ScimGateway.Scim.Provisioning;
 using ScimGateway.Scim.Storage;
+using ScimGateway.Scim.Users;
 
-namespace ScimGateway.Scim.Users;
+namespace ScimGateway.Scim.Storage.LiteDb;
 
-/// <summary>SCIM users in the application's LiteDB database, collection <c>scim_users</c>; tells listeners of changes.</summary>
+/// <summary>
+/// SCIM users in the application's LiteDB database, collection <c>scim_users</c>. Updates and deletes also write the
+/// user's memberships (<c>scim_memberships</c>, <c>scim_groups</c>) and the outbox, in one transaction.
+/// </summary>
 public sealed class LiteDbScimUserStore : IScimUserStore
 {
     private readonly ILiteDatabase _database;
     private readonly ILiteCollection<ScimUserRecord> _users;
-    private readonly IEnumerable<IScimUserListener> _listeners;
+    private readonly ILiteCollection<ScimMembershipRecord> _memberships;
+    private readonly ILiteCollection<ScimGroupRecord> _groups;
     private readonly OrderedIds _order;
 
     /// <summary>Opens the collection and makes sure its indexes exist.</summary>
-    public LiteDbScimUserStore(ILiteDatabase database, IEnumerable<IScimUserListener> listeners)
+    public LiteDbScimUserStore(ILiteDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
@@ -22,7 +29,9 @@ public sealed class LiteDbScimUserStore : IScimUserStore
         _users.EnsureIndex(u => u.ExternalId);
         _users.EnsureIndex(u => u.DisplayNameKey);
         _users.EnsureIndex("EmailKeys", "$.EmailKeys[*]");
-        _listeners = listeners;
+        _memberships = database.GetCollection<ScimMembershipRecord>(LiteDbScimGroupStore.Memberships);
+        _memberships.EnsureIndex(m => m.MemberId);
+        _groups = database.GetCollection<ScimGroupRecord>(LiteDbScimGroupStore.Groups);
         _order = new OrderedIds(() => _users.Query().Select(u => u.Id).ToEnumerable());
     }
 
@@ -32,7 +41,7 @@ public sealed class LiteDbScimUserStore : IScimUserStore
         ArgumentNullException.ThrowIfNull(user);
         try
         {
-            _users.Insert(user);
+            LiteDbTransaction.Run(_database, () => _users.Insert(user));
         }
         catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
         {
@@ -46,15 +55,12 @@ public sealed class LiteDbScimUserStore : IScimUserStore
     public void InsertMany(IReadOnlyCollection<ScimUserRecord> users)
     {
         ArgumentNullException.ThrowIfNull(users);
-        _database.BeginTrans();
         try
         {
-            _users.InsertBulk(users);
-            _database.Commit();
+            LiteDbTransaction.Run(_database, () => _users.InsertBulk(users));
         }
         catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
         {
-            _database.Rollback();
             throw new DuplicateUserNameException("A user name in the batch is already taken.", ex);
         }
 
@@ -122,38 +128,68 @@ public sealed class LiteDbScimUserStore : IScimUserStore
     public bool Update(ScimUserRecord user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        bool updated;
         try
         {
-            updated = _users.Update(user);
+            return LiteDbTransaction.Run(_database, () =>
+            {
+                if (!IndexKeys.Fits(user.Id) || _users.FindById(user.Id) is not { } before || !_users.Update(user))
+                {
+                    return false;
+                }
+
+                var display = MemberInfo.DisplayOf(user);
+                if (display != MemberInfo.DisplayOf(before))
+                {
+                    // One record per group the user is in, found through the MemberId index: a rename touches only those.
+                    foreach (var membership in _memberships.Find(m => m.MemberId == user.Id).ToList())
+                    {
+                        membership.Display = display;
+                        _memberships.Update(membership);
+                    }
+                }
+
+                LiteDbProvisioningOutbox.Record(_database, [ProvisioningEvent.ForUpdate(before, user)]);
+                return true;
+            });
         }
         catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
         {
             throw new DuplicateUserNameException($"User name '{user.UserName}' is already taken.", ex);
         }
-
-        if (updated)
-        {
-            foreach (var listener in _listeners)
-            {
-                listener.UserChanged(user.Id);
-            }
-        }
-
-        return updated;
     }
 
     /// <inheritdoc />
-    public bool Delete(string id)
+    public bool Delete(string id, DateTime modified)
     {
-        var deleted = _users.Delete(id);
+        if (!IndexKeys.Fits(id))
+        {
+            return false;
+        }
+
+        var deleted = LiteDbTransaction.Run(_database, () =>
+        {
+            if (!_users.Delete(id))
+            {
+                return false;
+            }
+
+            foreach (var membership in _memberships.Find(m => m.MemberId == id).ToList())
+            {
+                _memberships.Delete(membership.Id);
+                if (_groups.FindById(membership.GroupId) is { } group)
+                {
+                    group.Version++;
+                    group.LastModified = modified;
+                    _groups.Update(group);
+                }
+            }
+
+            LiteDbProvisioningOutbox.Record(_database, [new ProvisioningEvent(ProvisioningEventKind.Deleted, id)]);
+            return true;
+        });
         if (deleted)
         {
             _order.Remove(id);
-            foreach (var listener in _listeners)
-            {
-                listener.UserDeleted(id);
-            }
         }
 
         return deleted;

@@ -1,4 +1,4 @@
-namespace ScimGateway.Scim.Storage;
+namespace ScimGateway.Scim.Storage.LiteDb;
 
 /// <summary>
 /// The ids of one collection in ordinal order, kept in memory so that a page at any <c>startIndex</c> costs the same:

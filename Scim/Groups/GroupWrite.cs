@@ -1,0 +1,11 @@
+using ScimGateway.Scim.Provisioning;
+
+namespace ScimGateway.Scim.Groups;
+
+/// <summary>
+/// What to write with a membership change, in the same transaction: the group's new record (its version and
+/// modification time) and the events the change causes.
+/// </summary>
+/// <param name="Record">Replaces the group's record, as <see cref="IScimGroupStore.Update"/> does.</param>
+/// <param name="Events">Recorded in the outbox.</param>
+public sealed record GroupWrite(ScimGroupRecord Record, IReadOnlyCollection<ProvisioningEvent> Events);

@@ -1,0 +1,197 @@
+using System.Text.Json.Nodes;
+using ScimGateway.Scim.Filtering;
+using ScimGateway.Scim.Provisioning;
+using ScimGateway.Scim.Users;
+
+namespace ScimGateway.Scim.Tests.Contracts;
+
+/// <summary>
+/// What every <see cref="IScimUserStore"/> must do, whatever keeps the data. A storage engine passes it by deriving a
+/// class that opens its stores over an empty database.
+/// </summary>
+public abstract class ScimUserStoreContract : ScimStoreContract
+{
+    [Fact]
+    public void Insert_FoundByIdAndByUserNameInAnyCase()
+    {
+        var user = User(1, "Alice@Example.com");
+        Stores.Users.Insert(user);
+
+        Assert.Equal("Alice@Example.com", Stores.Users.FindById(user.Id)?.UserName);
+        Assert.Equal(user.Id, Stores.Users.FindByUserName("alice@EXAMPLE.com")?.Id);
+    }
+
+    [Fact]
+    public void Insert_UserNameTakenInAnotherCase_ThrowsDuplicate()
+    {
+        Stores.Users.Insert(User(1, "alice@example.com"));
+
+        Assert.Throws<DuplicateUserNameException>(() => Stores.Users.Insert(User(2, "ALICE@example.com")));
+        Assert.Equal(1, Stores.Users.Count());
+    }
+
+    [Fact]
+    public void InsertMany_OneNameTaken_InsertsNone()
+    {
+        Stores.Users.Insert(User(1, "taken@example.com"));
+
+        Assert.Throws<DuplicateUserNameException>(() => Stores.Users.InsertMany([User(2), User(3, "Taken@example.com"), User(4)]));
+        Assert.Equal(1, Stores.Users.Count());
+        Assert.Null(Stores.Users.FindById(User(2).Id));
+    }
+
+    [Fact]
+    public void NotFound_IsNullFalseOrEmpty_NeverThrows()
+    {
+        InsertUsers(1);
+        var ghost = User(9);
+
+        Assert.Null(Stores.Users.FindById(ghost.Id));
+        Assert.Null(Stores.Users.FindById(new string('x', 5000)));
+        Assert.Null(Stores.Users.FindByUserName("nobody@example.com"));
+        Assert.False(Stores.Users.Update(ghost));
+        Assert.False(Stores.Users.Delete(ghost.Id, Now));
+        Assert.Empty(Stores.Users.FindCandidates(new FilterIndexHint("userName", "nobody@example.com", false)));
+        Assert.Empty(Stores.Users.Page(5, 10));
+        Assert.Empty(PendingEvents());
+    }
+
+    [Fact]
+    public void Page_StableIdOrder_SkipAndTake()
+    {
+        InsertUsers(5, 1, 4, 2, 3);
+
+        Assert.Equal([User(2).Id, User(3).Id], Stores.Users.Page(1, 2).Select(u => u.Id));
+        Assert.Equal([User(5).Id], Stores.Users.Page(4, 10).Select(u => u.Id));
+        Assert.Empty(Stores.Users.Page(1, 0));
+        Assert.Equal(Enumerable.Range(1, 5).Select(n => User(n).Id), Stores.Users.All().Select(u => u.Id));
+        Assert.Equal(5, Stores.Users.Count());
+
+        Stores.Users.Delete(User(2).Id, Now);
+        Assert.Equal([User(3).Id, User(4).Id], Stores.Users.Page(1, 2).Select(u => u.Id));
+        Assert.Equal(4, Stores.Users.Count());
+    }
+
+    [Theory]
+    [InlineData("userName", "BOB@example.com")]
+    [InlineData("externalId", "ext-bob")]
+    [InlineData("displayName", "bob builder")]
+    [InlineData("emails.value", "Bob.Work@Example.com")]
+    public void FindCandidates_IndexedAttribute_FindsTheUser(string attribute, string value)
+    {
+        InsertUsers(1);
+        var bob = User(2, "bob@example.com", r =>
+        {
+            r["externalId"] = "ext-bob";
+            r["displayName"] = "Bob Builder";
+            r["emails"] = new JsonArray(new JsonObject { ["value"] = "bob.work@example.com" }, new JsonObject { ["value"] = "bob@home.example" });
+        });
+        Stores.Users.Insert(bob);
+
+        // A superset is allowed (the caller evaluates the whole filter): bob must be among the candidates.
+        Assert.Contains(bob.Id, Stores.Users.FindCandidates(new FilterIndexHint(attribute, value, false)).Select(u => u.Id));
+        Assert.DoesNotContain(User(1).Id, Stores.Users.FindCandidates(new FilterIndexHint(attribute, value, false)).Select(u => u.Id));
+    }
+
+    [Fact]
+    public void FindCandidates_ById_AndUnindexedAttribute()
+    {
+        var users = InsertUsers(1, 2);
+
+        Assert.Equal([users[1].Id], Stores.Users.FindCandidates(new FilterIndexHint("id", users[1].Id, true)).Select(u => u.Id));
+        Assert.Empty(Stores.Users.FindCandidates(new FilterIndexHint("title", "Engineer", false)));
+    }
+
+    [Fact]
+    public void Update_UserNameTakenByAnother_ThrowsDuplicate_AndChangesNothing()
+    {
+        var users = InsertUsers(1, 2);
+        var renamed = User(2, users[0].UserName.ToUpperInvariant());
+
+        Assert.Throws<DuplicateUserNameException>(() => Stores.Users.Update(renamed));
+        Assert.Equal(users[1].UserName, Stores.Users.FindById(users[1].Id)?.UserName);
+        Assert.Empty(PendingEvents());
+    }
+
+    [Fact]
+    public void Update_RecordsDeactivationReactivationAndChange()
+    {
+        var alice = InsertUsers(1)[0];
+
+        alice.Active = false;
+        Stores.Users.Update(alice);
+        alice.Active = true;
+        Stores.Users.Update(alice);
+        alice.Roles = ["Admin"];
+        Stores.Users.Update(alice);
+
+        Assert.Equal(
+            [ProvisioningEventKind.Deactivated, ProvisioningEventKind.Reactivated, ProvisioningEventKind.Changed],
+            PendingEvents().Select(e => e.Kind));
+        Assert.All(PendingEvents(), e => Assert.Equal(alice.Id, e.UserId));
+        Assert.Equal(["Admin"], Stores.Users.FindById(alice.Id)?.Roles);
+    }
+
+    [Fact]
+    public void Update_NewDisplayName_BecomesTheMembershipsDisplay()
+    {
+        var alice = InsertUsers(1)[0];
+        var group = InsertGroup(1, alice);
+        var other = InsertGroup(2, alice);
+
+        var renamed = User(1, alice.UserName, r => r["displayName"] = "Alice Renamed");
+        Stores.Users.Update(renamed);
+
+        Assert.Equal("Alice Renamed", Stores.Groups.MembersOf(group.Id).Single().Display);
+        Assert.Equal("Alice Renamed", Stores.Groups.MembersOf(other.Id).Single().Display);
+    }
+
+    [Fact]
+    public void Delete_RemovesMemberships_NewGroupVersion_RecordsDeletion()
+    {
+        var users = InsertUsers(1, 2);
+        var group = InsertGroup(1, users[0], users[1]);
+        var later = Now.AddMinutes(5);
+
+        Assert.True(Stores.Users.Delete(users[0].Id, later));
+
+        Assert.Null(Stores.Users.FindById(users[0].Id));
+        Assert.Equal([users[1].Id], MemberIds(group.Id));
+        Assert.Empty(Stores.Groups.GroupsOf(users[0].Id));
+        var stored = Stores.Groups.FindById(group.Id)!;
+        Assert.Equal(2, stored.Version);
+        Assert.Equal(later, stored.LastModified.ToUniversalTime());
+        Assert.Equal([new ProvisioningEvent(ProvisioningEventKind.Deleted, users[0].Id)], PendingEvents());
+        Assert.False(Stores.Users.Delete(users[0].Id, later));
+        Assert.Single(PendingEvents());
+    }
+
+    [Fact]
+    public async Task ParallelInserts_DistinctNames_AllLand()
+    {
+        await Task.WhenAll(Enumerable.Range(1, 40).Select(n => Task.Run(() => Stores.Users.Insert(User(n)))));
+
+        Assert.Equal(40, Stores.Users.Count());
+        Assert.Equal(Enumerable.Range(1, 40).Select(n => User(n).Id), Stores.Users.Page(0, 100).Select(u => u.Id));
+    }
+
+    [Fact]
+    public async Task ParallelInserts_SameName_ExactlyOneWins()
+    {
+        var outcomes = await Task.WhenAll(Enumerable.Range(1, 20).Select(n => Task.Run(() =>
+        {
+            try
+            {
+                Stores.Users.Insert(User(n, n % 2 == 0 ? "same@example.com" : "SAME@example.com"));
+                return true;
+            }
+            catch (DuplicateUserNameException)
+            {
+                return false;
+            }
+        })));
+
+        Assert.Single(outcomes, won => won);
+        Assert.Equal(1, Stores.Users.Count());
+    }
+}
