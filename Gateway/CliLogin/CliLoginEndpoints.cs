@@ -107,7 +107,7 @@ internal static class CliLoginEndpoints
         }
 
         var consent = protector.Unprotect(form["consent"].ToString());
-        if (consent is null || consent.OwnerId != session.FindFirstValue(ClaimTypes.NameIdentifier) || consent.SessionId != SessionId(session))
+        if (consent is null || consent.OwnerId != GatewayPrincipal.From(session)?.SubjectId || consent.SessionId != SessionId(session))
         {
             CliLoginLog.Refused(logger, "the consent is missing, altered, expired or belongs to another session.");
             return CliLoginPages.Error(context, StatusCodes.Status400BadRequest, "This consent page has expired or belongs to another session.");
@@ -180,8 +180,7 @@ internal static class CliLoginEndpoints
 
     private static TokenOwner? Person(ClaimsPrincipal session, TokenOwners owners)
     {
-        if (session.FindFirstValue(TokenClaimTypes.UserType) != nameof(OwnerKind.Human) || session.HasClaim(TokenClaimTypes.ScimOnly, "true")
-            || session.FindFirstValue(ClaimTypes.NameIdentifier) is not { Length: > 0 } id)
+        if (GatewayPrincipal.From(session) is not { Kind: OwnerKind.Human, ScimOnly: false, SubjectId: var id })
         {
             return null;
         }
@@ -189,7 +188,11 @@ internal static class CliLoginEndpoints
         return owners.Find(id, OwnerKind.Human) is { Active: true } person ? person : null;
     }
 
-    private static string SessionId(ClaimsPrincipal session) => session.FindFirstValue(TokenClaimTypes.TokenId) ?? "";
+    /// <summary>
+    /// What a consent is bound to: the token a token sign-in used (empty for an identity-provider session), as the
+    /// consent format has always carried it.
+    /// </summary>
+    private static string SessionId(ClaimsPrincipal session) => GatewayPrincipal.From(session)?.TokenId ?? "";
 
     /// <summary>
     /// 303 to the CLI. Written by hand rather than with <c>Results.Redirect</c>, which logs its target at Information:

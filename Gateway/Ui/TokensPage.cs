@@ -1,8 +1,8 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.FileProviders;
 using ScimGateway.Gateway.Authentication;
+using ScimGateway.Tokens;
 
 namespace ScimGateway.Gateway.Ui;
 
@@ -51,13 +51,13 @@ internal static class TokensPage
     private static IResult Render(HttpContext context, IAntiforgery antiforgery)
     {
         var template = ReadTemplate();
-        var role = context.User.FindFirstValue(ClaimTypes.Role) ?? "Member";
+        var role = (GatewayPrincipal.From(context.User)?.Role ?? Role.Member).ToString();
         var html = HtmlEncoder.Default;
         var page = (role == "Admin" ? template.Replace(AdminStart, "", StringComparison.Ordinal).Replace(AdminEnd, "", StringComparison.Ordinal)
                 : WithoutAdminSections(template))
             .Replace("{{csrf}}", html.Encode(antiforgery.GetAndStoreTokens(context).RequestToken ?? ""), StringComparison.Ordinal)
             .Replace("{{role}}", html.Encode(role), StringComparison.Ordinal)
-            .Replace("{{userName}}", html.Encode(context.User.Identity?.Name ?? ""), StringComparison.Ordinal);
+            .Replace("{{userName}}", html.Encode(GatewayPrincipal.From(context.User)?.UserName ?? ""), StringComparison.Ordinal);
         SecurityHeaders.Apply(context.Response.Headers);
 
         // Sign-out may redirect to the identity provider's end-session endpoint, which form-action must allow.

@@ -79,7 +79,7 @@ internal static partial class LoginPage
 
         var session = sessions.Start(entry.OwnerId, "token", entry.TokenId);
         await context.SignInAsync(SessionAuthenticationDefaults.Scheme,
-            SessionPrincipals.Create(session.Id, entry.OwnerId, entry.UserName, entry.Role, entry.TokenId),
+            GatewayPrincipal.ForSession(session.Id, entry.OwnerId, entry.UserName, entry.Role, entry.TokenId).ToClaimsPrincipal(),
             new AuthenticationProperties { IsPersistent = false });
         LogSignedIn(logger, entry.TokenId, entry.OwnerId);
         return Results.Redirect(IsLocal(returnUrl) ? returnUrl : SessionAuthenticationDefaults.HomePath);
@@ -93,8 +93,8 @@ internal static partial class LoginPage
         IServiceProvider services, CancellationToken cancellationToken)
     {
         var signedOut = QueryHelpersAdd(SessionAuthenticationDefaults.LoginPath, SessionEndReasons.SignedOut);
-        if (context.User.Identity is not { IsAuthenticated: true, AuthenticationType: SessionAuthenticationDefaults.Scheme }
-            || context.User.FindFirst(SessionAuthenticationDefaults.SessionIdClaim)?.Value is not { } sessionId)
+        if (context.User.Identity is not { AuthenticationType: SessionAuthenticationDefaults.Scheme }
+            || GatewayPrincipal.From(context.User) is not { Authentication: CallerAuthentication.BrowserSession, SessionId: { } sessionId })
         {
             return Results.Redirect(SessionAuthenticationDefaults.LoginPath);
         }
