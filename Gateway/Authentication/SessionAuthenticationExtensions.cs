@@ -58,7 +58,7 @@ public static class SessionAuthenticationExtensions
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.SlidingExpiration = true;
-            options.LoginPath = SessionAuthenticationDefaults.LoginPath;
+            options.LoginPath = GatewayRoutes.Login;
             options.ReturnUrlParameter = "returnUrl";
             options.Events.OnValidatePrincipal = context => context.HttpContext.RequestServices.GetRequiredService<SessionValidator>().ValidateAsync(context);
             options.Events.OnRedirectToLogin = context => IsApi(context.Request)
@@ -71,7 +71,7 @@ public static class SessionAuthenticationExtensions
         return builder;
     }
 
-    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments(GatewayRoutes.Api, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Why the request's session ended: the validator's reason, or a generic one when a session cookie came but could

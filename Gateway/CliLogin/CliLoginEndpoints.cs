@@ -11,6 +11,7 @@ using ScimGateway.Tokens.Audit;
 using ScimGateway.Tokens.Management;
 using ScimGateway.Tokens.Storage;
 using ScimGateway.Tokens.Validation;
+using ScimGateway.Gateway.Web;
 
 namespace ScimGateway.Gateway.CliLogin;
 
@@ -22,16 +23,14 @@ namespace ScimGateway.Gateway.CliLogin;
 /// </summary>
 internal static class CliLoginEndpoints
 {
-    public const string Path = "/api/cli/authorize";
-
     private const string NotAPerson = "Only people can sign in to the CLI: not service users, SCIM administration tokens or deactivated accounts.";
 
     public static IEndpointRouteBuilder MapCliLogin(this IEndpointRouteBuilder endpoints)
     {
         // Anonymous at the endpoint level: the handlers read the session themselves, so that an anonymous browser is sent
         // to the sign-in page rather than given the API's 401, and so that a bearer token never stands in for a session.
-        endpoints.MapGet(Path, ShowAsync).AllowAnonymous().ExcludeFromDescription();
-        endpoints.MapPost(Path, DecideAsync).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapGet(GatewayRoutes.CliAuthorize, ShowAsync).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapPost(GatewayRoutes.CliAuthorize, DecideAsync).AllowAnonymous().ExcludeFromDescription();
         return endpoints;
     }
 

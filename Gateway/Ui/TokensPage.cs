@@ -2,6 +2,8 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.FileProviders;
 using ScimGateway.Gateway.Authentication;
+using ScimGateway.Gateway.Web;
+using ScimGateway.Jobs;
 using ScimGateway.Tokens;
 
 namespace ScimGateway.Gateway.Ui;
@@ -13,8 +15,6 @@ namespace ScimGateway.Gateway.Ui;
 /// </summary>
 internal static class TokensPage
 {
-    public const string Path = "/settings/tokens";
-    private const string AssetsPath = "/ui";
     private const string AdminStart = "<!--admin-->";
     private const string AdminEnd = "<!--/admin-->";
 
@@ -22,11 +22,11 @@ internal static class TokensPage
 
     public static WebApplication UseTokensPageAssets(this WebApplication app)
     {
-        app.UseWhen(context => context.Request.Path.StartsWithSegments(AssetsPath, StringComparison.OrdinalIgnoreCase),
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(GatewayRoutes.UiAssets, StringComparison.OrdinalIgnoreCase),
             branch => branch.UseMiddleware<UiAssetGate>());
 
         // The jobs dashboard is a page of the web UI too: what an admin saw there stays out of shared caches.
-        app.UseWhen(context => context.Request.Path.StartsWithSegments("/hangfire", StringComparison.OrdinalIgnoreCase),
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(JobsEndpointRouteBuilderExtensions.DashboardPath, StringComparison.OrdinalIgnoreCase),
             branch => branch.Use((context, next) =>
             {
                 context.Response.Headers.CacheControl = "no-store";
@@ -35,7 +35,7 @@ internal static class TokensPage
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = Assets,
-            RequestPath = AssetsPath,
+            RequestPath = GatewayRoutes.UiAssets,
             OnPrepareResponse = context => SecurityHeaders.Apply(context.Context.Response.Headers),
         });
         return app;
@@ -43,8 +43,8 @@ internal static class TokensPage
 
     public static IEndpointRouteBuilder MapTokensPage(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(Path, Render).RequireAuthorization(GatewayPolicies.Session);
-        endpoints.MapGet("/", () => Results.Redirect(Path)).AllowAnonymous();
+        endpoints.MapGet(GatewayRoutes.TokensPage, Render).RequireAuthorization(GatewayPolicies.Session);
+        endpoints.MapGet(GatewayRoutes.Root, () => Results.Redirect(GatewayRoutes.TokensPage)).AllowAnonymous();
         return endpoints;
     }
 
