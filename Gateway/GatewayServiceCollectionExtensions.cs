@@ -1,8 +1,8 @@
-using LiteDB;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ScimGateway.Gateway.Accounts;
 using ScimGateway.Gateway.Storage;
+using ScimGateway.Gateway.Storage.LiteDb;
 using ScimGateway.Scim;
 using ScimGateway.Scim.Users;
 using ScimGateway.Tokens;
@@ -18,10 +18,9 @@ public static class GatewayServiceCollectionExtensions
     public static IServiceCollection AddGatewayCore(this IServiceCollection services)
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton(sp => GatewayStorage.Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory));
-        services.TryAddSingleton<ILiteDatabase>(sp => sp.GetRequiredService<GatewayStorage>().Database);
+        services.AddLiteDbGatewayStorage();
         services.TryAddSingleton(sp => SigningKeyFile.LoadOrCreate(
-            sp.GetRequiredService<GatewayStorage>().Directory.Path,
+            sp.GetRequiredService<DataDirectory>().Path,
             sp.GetRequiredService<IOptions<TokensOptions>>().Value.SigningKey));
         services.TryAddSingleton<IAccountDirectory, ScimAccountDirectory>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IScimUserListener, TokenOwnerSync>());

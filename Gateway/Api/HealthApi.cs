@@ -34,9 +34,9 @@ internal static class HealthApi
         return endpoints;
     }
 
-    private static async Task<IResult> CheckAsync(GatewayStorage storage, UpstreamProbe upstreamProbe)
+    private static async Task<IResult> CheckAsync(IStorageProbe storage, UpstreamProbe upstreamProbe)
     {
-        var storeReady = storage.Database.GetCollectionNames() is not null;
+        var storeReady = storage.IsReachable();
         var upstream = await upstreamProbe.CheckAsync();
         return Results.Json(new LegacyHealthView(
             storeReady ? "healthy" : "unhealthy",

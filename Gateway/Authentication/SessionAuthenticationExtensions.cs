@@ -30,8 +30,8 @@ public static class SessionAuthenticationExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddDataProtection().SetApplicationName("ScimGateway");
-        services.AddOptions<KeyManagementOptions>().Configure<GatewayStorage, ILoggerFactory>((options, storage, loggers) =>
-            options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(storage.Directory.File("keys")), loggers));
+        services.AddOptions<KeyManagementOptions>().Configure<DataDirectory, ILoggerFactory>((options, directory, loggers) =>
+            options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(directory.File("keys")), loggers));
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "scimgateway.antiforgery";
@@ -40,7 +40,6 @@ public static class SessionAuthenticationExtensions
         services.AddSingleton<SessionValidator>();
         services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SignInOptions>, SignInOptionsValidator>());
-        services.TryAddSingleton<IBrowserSessionStore, LiteDbBrowserSessionStore>();
         services.TryAddSingleton<BrowserSessions>();
         services.AddOptions<CookieAuthenticationOptions>(SessionAuthenticationDefaults.Scheme)
             .Configure<IOptions<SignInOptions>>((options, signIn) => options.ExpireTimeSpan = signIn.Value.Session.IdleTimeout);

@@ -80,7 +80,7 @@ internal static class CommandLine
         var host = builder.Build();
 
         // Open the store now: a second process on the same directory must fail before doing anything.
-        _ = host.Services.GetRequiredService<GatewayStorage>();
+        _ = host.Services.GetRequiredService<DataDirectory>();
         return host;
     }
 }
