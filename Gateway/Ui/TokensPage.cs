@@ -51,13 +51,17 @@ internal static class TokensPage
     private static IResult Render(HttpContext context, IAntiforgery antiforgery)
     {
         var template = ReadTemplate();
-        var role = (GatewayPrincipal.From(context.User)?.Role ?? Role.Member).ToString();
+        var caller = GatewayPrincipal.From(context.User);
+        var role = (caller?.Role ?? Role.Member).ToString();
         var html = HtmlEncoder.Default;
         var page = (role == "Admin" ? template.Replace(AdminStart, "", StringComparison.Ordinal).Replace(AdminEnd, "", StringComparison.Ordinal)
                 : WithoutAdminSections(template))
             .Replace("{{csrf}}", html.Encode(antiforgery.GetAndStoreTokens(context).RequestToken ?? ""), StringComparison.Ordinal)
             .Replace("{{role}}", html.Encode(role), StringComparison.Ordinal)
-            .Replace("{{userName}}", html.Encode(GatewayPrincipal.From(context.User)?.UserName ?? ""), StringComparison.Ordinal);
+            .Replace("{{userName}}", html.Encode(caller?.UserName ?? ""), StringComparison.Ordinal)
+            .Replace("{{tokensPage}}", GatewayRoutes.TokensPage, StringComparison.Ordinal)
+            .Replace("{{logout}}", GatewayRoutes.Logout, StringComparison.Ordinal)
+            .Replace("{{dashboard}}", JobsEndpointRouteBuilderExtensions.DashboardPath, StringComparison.Ordinal);
         SecurityHeaders.Apply(context.Response.Headers);
 
         // Sign-out may redirect to the identity provider's end-session endpoint, which form-action must allow.
