@@ -11,6 +11,7 @@ using ScimGateway.Gateway.OpenApi;
 using ScimGateway.Gateway.Proxy;
 using ScimGateway.Gateway.Storage;
 using ScimGateway.Gateway.Storage.PostgreSql;
+using ScimGateway.Gateway.Storage.LiteDb;
 using ScimGateway.Gateway.Ui;
 using ScimGateway.Gateway.Usage;
 using ScimGateway.Gateway.Web;
@@ -70,7 +71,7 @@ public static class GatewayApplicationExtensions
 
         try
         {
-            _ = app.Services.GetRequiredService<GatewayStorage>();
+            _ = app.Services.GetRequiredService<DataDirectory>();
 
             // Generate the signing key on first start, not on first token, so backups taken early include it.
             _ = app.Services.GetRequiredService<Tokens.Format.SigningKey>();

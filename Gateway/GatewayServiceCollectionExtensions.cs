@@ -1,9 +1,9 @@
-using LiteDB;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ScimGateway.Gateway.Accounts;
 using ScimGateway.Gateway.Storage;
 using ScimGateway.Gateway.Storage.PostgreSql;
+using ScimGateway.Gateway.Storage.LiteDb;
 using ScimGateway.Scim;
 using ScimGateway.Scim.Storage.LiteDb;
 using ScimGateway.Scim.Provisioning;
@@ -21,8 +21,7 @@ public static class GatewayServiceCollectionExtensions
     public static IServiceCollection AddGatewayCore(this IServiceCollection services)
     {
         services.AddStorageProvider();
-        services.TryAddSingleton(sp => GatewayStorage.Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory));
-        services.TryAddSingleton<ILiteDatabase>(sp => sp.GetRequiredService<GatewayStorage>().Database);
+        services.AddLiteDbGatewayStorage();
         services.TryAddSingleton(PostgreSqlStorageExtensions.LoadOrCreateSigningKey);
         services.TryAddSingleton<IAccountDirectory, ScimAccountDirectory>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProvisioningEvents, TokenProvisioningEvents>());

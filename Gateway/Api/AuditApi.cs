@@ -1,6 +1,7 @@
 using ScimGateway.Gateway.Authentication;
 using ScimGateway.Gateway.OpenApi;
 using ScimGateway.Tokens.Audit;
+using ScimGateway.Gateway.Web;
 
 namespace ScimGateway.Gateway.Api;
 
@@ -15,7 +16,7 @@ internal static class AuditApi
 
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/audit", Read).RequireAuthorization(GatewayPolicies.Admin).WithNoStore()
+        endpoints.MapGet(GatewayRoutes.Audit, Read).RequireAuthorization(GatewayPolicies.Admin).WithNoStore()
             .WithName("ReadAudit").WithTags(OpenApiTags.Audit).WithSummary("The audit trail of token and service-user events, newest first (admins).")
             .Produces<AuditPage>().ProducesProblem(StatusCodes.Status400BadRequest)
             .WithMetadata(new DocumentedQueryParameter("page", "The page, from 1.", "integer", 1, MaxPage),

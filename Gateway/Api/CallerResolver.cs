@@ -1,22 +1,20 @@
-using System.Security.Claims;
-using ScimGateway.Tokens;
+using ScimGateway.Gateway.Authentication;
 using ScimGateway.Tokens.Management;
-using ScimGateway.Tokens.Validation;
 
 namespace ScimGateway.Gateway.Api;
 
-/// <summary>Turns the authenticated principal into the token module's <see cref="Caller"/>.</summary>
+/// <summary>
+/// Turns the request's principal into the token module's <see cref="Caller"/>, through <see cref="GatewayPrincipal"/>:
+/// the endpoints' one way to ask who is calling.
+/// </summary>
 internal static class CallerResolver
 {
     public static Caller From(HttpContext context)
     {
-        var user = context.User;
-        return new Caller(
-            user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
-            Enum.TryParse<OwnerKind>(user.FindFirstValue(TokenClaimTypes.UserType), out var kind) ? kind : OwnerKind.Human,
-            user.Identity?.Name ?? "",
-            RoleNames.TryParse(user.FindFirstValue(ClaimTypes.Role), out var role) ? role : Role.Member,
-            user.HasClaim(TokenClaimTypes.ScimOnly, "true"),
-            context.Connection.RemoteIpAddress?.ToString());
+        // Endpoints that call this require an authenticated caller; an anonymous one maps to an empty member, which
+        // every token rule refuses, as before.
+        var principal = GatewayPrincipal.From(context.User)
+            ?? new GatewayPrincipal("", context.User.Identity?.Name ?? "", Tokens.OwnerKind.Human, Tokens.Role.Member, null, false, CallerAuthentication.BearerToken, null);
+        return principal.ToCaller(context.Connection.RemoteIpAddress?.ToString());
     }
 }

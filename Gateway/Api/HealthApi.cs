@@ -3,6 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using ScimGateway.Gateway.Health;
 using ScimGateway.Gateway.Proxy;
 using ScimGateway.Gateway.Storage;
+using ScimGateway.Gateway.Web;
 
 namespace ScimGateway.Gateway.Api;
 
@@ -18,14 +19,14 @@ internal static class HealthApi
 
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/healthz", CheckAsync).AllowAnonymous()
+        endpoints.MapGet(GatewayRoutes.Health, CheckAsync).AllowAnonymous()
             .WithName("GetHealth").WithTags(Tag)
             .WithSummary("Store readiness and upstream reachability (kept for existing probes).")
             .Produces<LegacyHealthView>(StatusCodes.Status200OK);
-        endpoints.MapGet("/healthz/live", Live).AllowAnonymous()
+        endpoints.MapGet(GatewayRoutes.HealthLive, Live).AllowAnonymous()
             .WithName("GetLiveness").WithTags(Tag)
             .WithSummary("Liveness: the process answers HTTP.");
-        endpoints.MapGet("/healthz/ready", ReadyAsync).AllowAnonymous()
+        endpoints.MapGet(GatewayRoutes.HealthReady, ReadyAsync).AllowAnonymous()
             .WithName("GetReadiness").WithTags(Tag)
             .WithSummary("Readiness: storage reachable and writable, job server running, upstream reachable.")
             .WithDescription("503 when any check fails; each check's status and reason are in the body, never a secret.")
@@ -33,9 +34,9 @@ internal static class HealthApi
         return endpoints;
     }
 
-    private static async Task<IResult> CheckAsync(GatewayStorage storage, UpstreamProbe upstreamProbe)
+    private static async Task<IResult> CheckAsync(IStorageProbe storage, UpstreamProbe upstreamProbe)
     {
-        var storeReady = storage.Database.GetCollectionNames() is not null;
+        var storeReady = storage.IsReachable();
         var upstream = await upstreamProbe.CheckAsync();
         return Results.Json(new LegacyHealthView(
             storeReady ? "healthy" : "unhealthy",

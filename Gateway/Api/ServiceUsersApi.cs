@@ -3,6 +3,7 @@ using ScimGateway.Gateway.Authentication;
 using ScimGateway.Gateway.OpenApi;
 using ScimGateway.Tokens;
 using ScimGateway.Tokens.ServiceUsers;
+using ScimGateway.Gateway.Web;
 
 namespace ScimGateway.Gateway.Api;
 
@@ -11,7 +12,7 @@ internal static class ServiceUsersApi
 {
     public static IEndpointRouteBuilder MapServiceUsersApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/service-users").RequireAuthorization(GatewayPolicies.Admin).WithNoStore().WithTags(OpenApiTags.ServiceUsers);
+        var group = endpoints.MapGroup(GatewayRoutes.ServiceUsers).RequireAuthorization(GatewayPolicies.Admin).WithNoStore().WithTags(OpenApiTags.ServiceUsers);
         group.MapGet("/", List)
             .WithName("ListServiceUsers").WithSummary("Service users, filtered by name, role, team or state.")
             .Produces<ServiceUserView[]>().ProducesProblem(StatusCodes.Status400BadRequest)

@@ -3,6 +3,7 @@ using ScimGateway.Gateway.Authentication;
 using ScimGateway.Gateway.OpenApi;
 using ScimGateway.Tokens.Management;
 using ScimGateway.Tokens.Usage;
+using ScimGateway.Gateway.Web;
 
 namespace ScimGateway.Gateway.Api;
 
@@ -11,7 +12,7 @@ internal static class UserTokensApi
 {
     public static IEndpointRouteBuilder MapUserTokensApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/user-tokens").RequireAuthorization(GatewayPolicies.ApiToken).WithNoStore().WithTags(OpenApiTags.Tokens);
+        var group = endpoints.MapGroup(GatewayRoutes.UserTokens).RequireAuthorization(GatewayPolicies.ApiToken).WithNoStore().WithTags(OpenApiTags.Tokens);
         group.MapPost("/", CreateAsync)
             .WithName("CreateToken").WithSummary("Create a personal token, or (admins) a service or SCIM-administration token.")
             .WithDescription("The bearer token is in the answer this once only; the gateway keeps only its SHA-256.")

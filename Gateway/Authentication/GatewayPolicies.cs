@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using ScimGateway.Tokens;
-using ScimGateway.Tokens.Validation;
 
 namespace ScimGateway.Gateway.Authentication;
 
@@ -30,16 +29,14 @@ public static class GatewayPolicies
     {
         ArgumentNullException.ThrowIfNull(builder);
         return builder
-            .AddPolicy(ApiToken, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => !IsScimOnly(c)))
-            .AddPolicy(ScimToken, policy => policy.RequireAuthenticatedUser().RequireClaim(TokenClaimTypes.ScimOnly, "true"))
+            .AddPolicy(ApiToken, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => ScimOnlyRule.Allows(c.User, scimEndpoint: false)))
+            .AddPolicy(ScimToken, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => ScimOnlyRule.Allows(c.User, scimEndpoint: true)))
             .AddPolicy(Admin, policy => policy.RequireAuthenticatedUser()
-                .RequireAssertion(c => !IsScimOnly(c))
+                .RequireAssertion(c => ScimOnlyRule.Allows(c.User, scimEndpoint: false))
                 .RequireRole(nameof(Role.Admin)))
             .AddPolicy(Session, policy => policy.AddAuthenticationSchemes(SessionAuthenticationDefaults.Scheme).RequireAuthenticatedUser())
             .AddPolicy(AdminSession, policy => policy.AddAuthenticationSchemes(SessionAuthenticationDefaults.Scheme)
                 .RequireAuthenticatedUser()
                 .RequireRole(nameof(Role.Admin)));
     }
-
-    private static bool IsScimOnly(AuthorizationHandlerContext context) => context.User.HasClaim(TokenClaimTypes.ScimOnly, "true");
 }

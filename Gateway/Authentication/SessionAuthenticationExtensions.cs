@@ -39,7 +39,6 @@ public static class SessionAuthenticationExtensions
         services.AddSingleton<SessionValidator>();
         services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SignInOptions>, SignInOptionsValidator>());
-        services.TryAddSingleton<IBrowserSessionStore, LiteDbBrowserSessionStore>();
         services.TryAddSingleton<BrowserSessions>();
         services.AddOptions<CookieAuthenticationOptions>(SessionAuthenticationDefaults.Scheme)
             .Configure<IOptions<SignInOptions>>((options, signIn) => options.ExpireTimeSpan = signIn.Value.Session.IdleTimeout);
@@ -57,7 +56,7 @@ public static class SessionAuthenticationExtensions
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.SlidingExpiration = true;
-            options.LoginPath = SessionAuthenticationDefaults.LoginPath;
+            options.LoginPath = GatewayRoutes.Login;
             options.ReturnUrlParameter = "returnUrl";
             options.Events.OnValidatePrincipal = context => context.HttpContext.RequestServices.GetRequiredService<SessionValidator>().ValidateAsync(context);
             options.Events.OnRedirectToLogin = context => IsApi(context.Request)
@@ -70,7 +69,7 @@ public static class SessionAuthenticationExtensions
         return builder;
     }
 
-    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments(GatewayRoutes.Api, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Why the request's session ended: the validator's reason, or a generic one when a session cookie came but could

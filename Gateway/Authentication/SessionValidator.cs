@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using ScimGateway.Gateway.Authentication.Sessions;
@@ -20,11 +19,11 @@ internal sealed partial class SessionValidator(BrowserSessions sessions, ITokenS
 
     public async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
-        var principal = context.Principal;
-        var sessionId = principal?.FindFirstValue(SessionAuthenticationDefaults.SessionIdClaim);
+        var principal = GatewayPrincipal.From(context.Principal);
+        var sessionId = principal?.SessionId;
         var session = string.IsNullOrEmpty(sessionId) ? null : sessions.Find(sessionId);
         var owner = session is null ? null : owners.Find(session.OwnerId, OwnerKind.Human);
-        var reason = Check(session, principal?.FindFirstValue(ClaimTypes.NameIdentifier), owner);
+        var reason = Check(session, principal?.SubjectId, owner);
         if (reason is not null)
         {
             if (session is not null)
@@ -45,9 +44,9 @@ internal sealed partial class SessionValidator(BrowserSessions sessions, ITokenS
             return;
         }
 
-        if (principal.FindFirstValue(ClaimTypes.Role) != current.Role.ToString() || principal.Identity?.Name != current.UserName)
+        if (principal.Role != current.Role || principal.UserName != current.UserName)
         {
-            context.ReplacePrincipal(SessionPrincipals.Create(session!.Id, current.Id, current.UserName, current.Role, session.TokenId));
+            context.ReplacePrincipal(GatewayPrincipal.ForSession(session!.Id, current.Id, current.UserName, current.Role, session.TokenId).ToClaimsPrincipal());
             context.ShouldRenew = true;
         }
     }

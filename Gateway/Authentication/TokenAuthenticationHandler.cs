@@ -50,7 +50,7 @@ internal sealed class TokenAuthenticationHandler(
         }
 
         Context.Features.Set(entry!);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(entry!.Principal, Scheme.Name)));
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(GatewayPrincipal.PrincipalFor(entry!), Scheme.Name)));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -65,12 +65,7 @@ internal sealed class TokenAuthenticationHandler(
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
-        var scim = ErrorResponses.IsScimPath(Request.Path);
-        var detail = Context.Features.Get<ValidatedToken>() is { ScimOnly: true } && !scim
-            ? "SCIM administration tokens may call only the SCIM endpoints."
-            : scim
-                ? "Only SCIM administration tokens may call the SCIM endpoints."
-                : "This token is not allowed to call this endpoint.";
+        var detail = ScimOnlyRule.Refusal(Context.Features.Get<ValidatedToken>() is { ScimOnly: true }, Request.Path);
         Response.Headers.WWWAuthenticate = $"Bearer error=\"insufficient_scope\", error_description=\"{detail}\"";
         return ErrorResponses.WriteAsync(Context, StatusCodes.Status403Forbidden, detail);
     }

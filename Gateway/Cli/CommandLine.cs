@@ -93,7 +93,7 @@ internal static class CommandLine
         }
 
         // Open the store now: a second process on the same directory must fail before doing anything.
-        _ = host.Services.GetRequiredService<GatewayStorage>();
+        _ = host.Services.GetRequiredService<DataDirectory>();
         return host;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ScimGateway.Gateway.Authentication;
 using ScimGateway.Tokens;
 using ScimGateway.Tokens.Accounts;
 using ScimGateway.Tokens.Management;
@@ -20,7 +21,7 @@ internal sealed class IssueTokenCommand(IServiceProvider services)
             : args.Get("--user") is { } userName ? FindUser(userName)
             : throw new CommandLineException("Give --service-user NAME or --user USERNAME.");
 
-        var issued = services.GetRequiredService<TokenService>().IssueFor(owner, request, Caller.CommandLine);
+        var issued = services.GetRequiredService<TokenService>().IssueFor(owner, request, GatewayPrincipal.CommandLine.ToCaller(null));
         return issued.Succeeded ? issued.Value!.BearerToken : throw new CommandLineException(issued.Message!);
     }
 
@@ -41,7 +42,7 @@ internal sealed class IssueTokenCommand(IServiceProvider services)
                 : throw new CommandLineException($"Service user '{id}' is deactivated.");
         }
 
-        var created = services.GetRequiredService<ServiceUserService>().Create(Caller.CommandLine, new ServiceUserRequest(name, role, null));
+        var created = services.GetRequiredService<ServiceUserService>().Create(GatewayPrincipal.CommandLine.ToCaller(null), new ServiceUserRequest(name, role, null));
         return created.Succeeded
             ? TokenOwners.FromServiceUser(store.FindById(created.Value!.Id)!)
             : throw new CommandLineException(created.Message!);

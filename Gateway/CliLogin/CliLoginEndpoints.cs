@@ -11,6 +11,7 @@ using ScimGateway.Tokens.Audit;
 using ScimGateway.Tokens.Management;
 using ScimGateway.Tokens.Storage;
 using ScimGateway.Tokens.Validation;
+using ScimGateway.Gateway.Web;
 
 namespace ScimGateway.Gateway.CliLogin;
 
@@ -22,16 +23,14 @@ namespace ScimGateway.Gateway.CliLogin;
 /// </summary>
 internal static class CliLoginEndpoints
 {
-    public const string Path = "/api/cli/authorize";
-
     private const string NotAPerson = "Only people can sign in to the CLI: not service users, SCIM administration tokens or deactivated accounts.";
 
     public static IEndpointRouteBuilder MapCliLogin(this IEndpointRouteBuilder endpoints)
     {
         // Anonymous at the endpoint level: the handlers read the session themselves, so that an anonymous browser is sent
         // to the sign-in page rather than given the API's 401, and so that a bearer token never stands in for a session.
-        endpoints.MapGet(Path, ShowAsync).AllowAnonymous().ExcludeFromDescription();
-        endpoints.MapPost(Path, DecideAsync).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapGet(GatewayRoutes.CliAuthorize, ShowAsync).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapPost(GatewayRoutes.CliAuthorize, DecideAsync).AllowAnonymous().ExcludeFromDescription();
         return endpoints;
     }
 
@@ -107,7 +106,7 @@ internal static class CliLoginEndpoints
         }
 
         var consent = protector.Unprotect(form["consent"].ToString());
-        if (consent is null || consent.OwnerId != session.FindFirstValue(ClaimTypes.NameIdentifier) || consent.SessionId != SessionId(session))
+        if (consent is null || consent.OwnerId != GatewayPrincipal.From(session)?.SubjectId || consent.SessionId != SessionId(session))
         {
             CliLoginLog.Refused(logger, "the consent is missing, altered, expired or belongs to another session.");
             return CliLoginPages.Error(context, StatusCodes.Status400BadRequest, "This consent page has expired or belongs to another session.");
@@ -180,8 +179,7 @@ internal static class CliLoginEndpoints
 
     private static TokenOwner? Person(ClaimsPrincipal session, TokenOwners owners)
     {
-        if (session.FindFirstValue(TokenClaimTypes.UserType) != nameof(OwnerKind.Human) || session.HasClaim(TokenClaimTypes.ScimOnly, "true")
-            || session.FindFirstValue(ClaimTypes.NameIdentifier) is not { Length: > 0 } id)
+        if (GatewayPrincipal.From(session) is not { Kind: OwnerKind.Human, ScimOnly: false, SubjectId: var id })
         {
             return null;
         }
@@ -189,7 +187,11 @@ internal static class CliLoginEndpoints
         return owners.Find(id, OwnerKind.Human) is { Active: true } person ? person : null;
     }
 
-    private static string SessionId(ClaimsPrincipal session) => session.FindFirstValue(TokenClaimTypes.TokenId) ?? "";
+    /// <summary>
+    /// What a consent is bound to: the token a token sign-in used (empty for an identity-provider session), as the
+    /// consent format has always carried it.
+    /// </summary>
+    private static string SessionId(ClaimsPrincipal session) => GatewayPrincipal.From(session)?.TokenId ?? "";
 
     /// <summary>
     /// 303 to the CLI. Written by hand rather than with <c>Results.Redirect</c>, which logs its target at Information:

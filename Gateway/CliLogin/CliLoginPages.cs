@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using ScimGateway.Gateway.Web;
 
 namespace ScimGateway.Gateway.CliLogin;
 
@@ -42,7 +43,7 @@ internal static class CliLoginPages
             <h1>Sign in to the qualytics CLI</h1>
             <p class="lead">The <code>qualytics</code> command-line tool on <strong id="hostname">{html.Encode(view.Hostname)}</strong> asks for a personal access token for
             <strong id="person">{html.Encode(view.DisplayName)}</strong>{(view.DisplayName == view.UserName ? "" : $" ({html.Encode(view.UserName)})")}.</p>
-            <form method="post" action="{CliLoginEndpoints.Path}">
+            <form method="post" action="{GatewayRoutes.CliAuthorize}">
             <input type="hidden" name="{html.Encode(view.AntiforgeryField)}" value="{html.Encode(view.AntiforgeryToken)}">
             <input type="hidden" name="consent" value="{html.Encode(view.ProtectedConsent)}">
             <dl>
@@ -80,7 +81,7 @@ internal static class CliLoginPages
         <!DOCTYPE html>
         <html lang="en">
         <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{title} - ScimGateway</title>
-        <link rel="stylesheet" href="/ui/app.css"></head>
+        <link rel="stylesheet" href="{GatewayRoutes.UiAssets}/app.css"></head>
         <body>
         {body}
         </body>

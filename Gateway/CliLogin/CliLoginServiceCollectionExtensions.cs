@@ -5,12 +5,14 @@ namespace ScimGateway.Gateway.CliLogin;
 /// <summary>Registers CLI sign-in's services.</summary>
 public static class CliLoginServiceCollectionExtensions
 {
-    /// <summary>Adds the consent protector and the used-consent ledger (LiteDB, in the application's data file).</summary>
+    /// <summary>
+    /// Adds the consent protector. The used-consent ledger (<see cref="ICliConsentLedger"/>) comes with the storage
+    /// engine (<see cref="Storage.LiteDb.LiteDbGatewayStorageExtensions"/>).
+    /// </summary>
     public static IServiceCollection AddCliLogin(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton<CliConsentProtector>();
-        services.TryAddSingleton<ICliConsentLedger, LiteDbCliConsentLedger>();
         return services;
     }
 }

@@ -5,6 +5,7 @@ using ScimGateway.Gateway.Authentication;
 using ScimGateway.Scim;
 using ScimGateway.Scim.Endpoints;
 using Yarp.ReverseProxy.Model;
+using ScimGateway.Gateway.Web;
 
 namespace ScimGateway.Gateway.Edge;
 
@@ -14,7 +15,7 @@ namespace ScimGateway.Gateway.Edge;
 /// </summary>
 internal sealed class RequestBodyLimits(IOptions<RequestLimitsOptions> options, IOptions<ScimOptions> scim)
 {
-    private static readonly PathString s_api = "/api";
+    private static readonly PathString s_api = GatewayRoutes.Api;
     private static readonly PathString s_scim = ScimEndpointRouteBuilderExtensions.BasePath;
     private static readonly PathString s_bulk = ScimEndpointRouteBuilderExtensions.BasePath + "/Bulk";
 
@@ -58,7 +59,7 @@ internal sealed class RequestBodyLimits(IOptions<RequestLimitsOptions> options, 
             return _limits.ScimBodyBytes;
         }
 
-        if (pattern.Equals(SessionAuthenticationDefaults.LoginPath, StringComparison.OrdinalIgnoreCase))
+        if (pattern.Equals(GatewayRoutes.Login, StringComparison.OrdinalIgnoreCase))
         {
             return _limits.SignInFormBytes;
         }

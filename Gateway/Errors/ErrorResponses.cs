@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
-using ScimGateway.Scim.Endpoints;
+using ScimGateway.Gateway.Authentication;
 using ScimGateway.Scim.Errors;
 
 namespace ScimGateway.Gateway.Errors;
@@ -12,13 +12,10 @@ namespace ScimGateway.Gateway.Errors;
 /// </summary>
 internal static class ErrorResponses
 {
-    public static bool IsScimPath(PathString path) =>
-        path.StartsWithSegments(ScimEndpointRouteBuilderExtensions.BasePath, StringComparison.OrdinalIgnoreCase);
-
     public static Task WriteAsync(HttpContext context, int status, string detail, string? scimType = null)
     {
         context.Response.StatusCode = status;
-        if (IsScimPath(context.Request.Path))
+        if (ScimOnlyRule.IsScimPath(context.Request.Path))
         {
             context.Response.ContentType = "application/scim+json";
             // The SCIM module's own shape, so that 401/403 from authentication match the endpoints' errors exactly.

@@ -16,9 +16,6 @@ internal sealed class PublicOrigin(IOptions<PublicUrlSettings> settings, IServer
 
     public string Origin => _origin ?? Resolve();
 
-    /// <summary>True when the origin comes from configuration.</summary>
-    public bool Configured => settings.Value.Parsed() is not null;
-
     private string Resolve()
     {
         if (settings.Value.Parsed() is { } configured)

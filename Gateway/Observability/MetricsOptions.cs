@@ -9,7 +9,6 @@ public sealed class MetricsOptions : IValidatableObject
     public const string Section = "Metrics";
 
     /// <summary>The Prometheus scrape path.</summary>
-    public const string Path = "/metrics";
 
     /// <summary>
     /// Collect metrics and serve <c>/metrics</c> (and send them over OTLP when configured). When false no instrument

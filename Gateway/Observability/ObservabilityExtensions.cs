@@ -5,6 +5,7 @@ using OpenTelemetry.Trace;
 using ScimGateway.Jobs;
 using ScimGateway.Scim;
 using ScimGateway.Tokens;
+using ScimGateway.Gateway.Web;
 
 namespace ScimGateway.Gateway.Observability;
 
@@ -73,7 +74,7 @@ public static class ObservabilityExtensions
         {
             telemetry.WithTracing(traces =>
             {
-                traces.AddAspNetCoreInstrumentation(options => options.Filter = context => !context.Request.Path.StartsWithSegments(MetricsOptions.Path))
+                traces.AddAspNetCoreInstrumentation(options => options.Filter = context => !context.Request.Path.StartsWithSegments(GatewayRoutes.Metrics))
                     .AddHttpClientInstrumentation();
                 if (tracing && HasOtlpEndpoint(configuration, "TRACES"))
                 {
@@ -91,7 +92,7 @@ public static class ObservabilityExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         if (endpoints.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<MetricsOptions>>().Value.Enabled)
         {
-            endpoints.MapPrometheusScrapingEndpoint(MetricsOptions.Path, meterProvider: null,
+            endpoints.MapPrometheusScrapingEndpoint(GatewayRoutes.Metrics, meterProvider: null,
                 configureBranchedPipeline: branch => branch.UseMiddleware<MetricsAccessMiddleware>(), optionsName: null)
                 .AllowAnonymous()
                 .ExcludeFromDescription();

@@ -1,6 +1,7 @@
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 using ScimGateway.Gateway.Authentication;
+using ScimGateway.Gateway.Web;
 
 namespace ScimGateway.Gateway.OpenApi;
 
@@ -11,7 +12,6 @@ public static class OpenApiExtensions
     public const string DocumentName = "v1";
 
     /// <summary>The reference page's path.</summary>
-    public const string ReferencePath = "/docs/api";
 
     // The gateway's own API. SCIM describes itself (discovery endpoints); the proxied Qualytics API is Qualytics'.
     private static readonly string[] s_documentedPrefixes = ["api/user-tokens", "api/service-users", "api/audit", "healthz"];
@@ -32,9 +32,9 @@ public static class OpenApiExtensions
     public static IEndpointRouteBuilder MapGatewayOpenApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapOpenApi().AllowAnonymous();
-        endpoints.MapScalarApiReference(ReferencePath, options => options
+        endpoints.MapScalarApiReference(GatewayRoutes.ApiReference, options => options
                 .WithTitle("ScimGateway API")
-                .WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+                .WithOpenApiRoutePattern(GatewayRoutes.OpenApiDocument))
             .RequireAuthorization(GatewayPolicies.Session);
         return endpoints;
     }

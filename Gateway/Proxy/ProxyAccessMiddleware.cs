@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Features;
+using ScimGateway.Gateway.Authentication;
 using ScimGateway.Gateway.Errors;
 using ScimGateway.Tokens.Validation;
 
@@ -20,7 +21,8 @@ internal sealed class ProxyAccessMiddleware(RequestDelegate next, LocalApiPaths 
             // A browser session passed the policy (the token API takes sessions too), but the upstream is called with
             // bearer tokens only: a cookie would let any page the person opens act on the whole API with their rights.
             // Say so plainly instead of the session handler's "your session has ended", which would send the page to
-            // the sign-in form with a wrong reason.
+            // the sign-in form with a wrong reason. The documented answer (docs/proxy.md, "Who may call what"): 401,
+            // WWW-Authenticate: Bearer, a body that asks for a bearer token, and the session stays valid.
             ProxyLog.Refused(logger, context.Request.Method, context.Request.Path, "a browser session without a bearer token.");
             context.Response.Headers.WWWAuthenticate = "Bearer";
             return ErrorResponses.WriteAsync(context, StatusCodes.Status401Unauthorized,
@@ -33,7 +35,7 @@ internal sealed class ProxyAccessMiddleware(RequestDelegate next, LocalApiPaths 
             return context.ChallengeAsync();
         }
 
-        if (token.ScimOnly)
+        if (!ScimOnlyRule.Allows(token.ScimOnly, scimEndpoint: false))
         {
             ProxyLog.Refused(logger, context.Request.Method, context.Request.Path, "SCIM administration token.");
             return context.ForbidAsync();

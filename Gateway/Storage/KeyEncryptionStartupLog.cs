@@ -3,7 +3,7 @@ using ScimGateway.Gateway.Hosting;
 namespace ScimGateway.Gateway.Storage;
 
 /// <summary>Says at start whether the data-protection keys are encrypted at rest, and warns when they are not.</summary>
-internal sealed class KeyEncryptionStartupLog(GatewayStorage storage, ILogger<KeyEncryptionStartupLog> logger, IServiceProvider services) : IHostedService
+internal sealed class KeyEncryptionStartupLog(DataDirectory directory, ILogger<KeyEncryptionStartupLog> logger, IServiceProvider services) : IHostedService
 {
     // Where SessionAuthenticationExtensions keeps the key ring.
     private const string KeyDirectory = "keys";
@@ -16,7 +16,7 @@ internal sealed class KeyEncryptionStartupLog(GatewayStorage storage, ILogger<Ke
         }
         else
         {
-            HostingLog.KeysUnencrypted(logger, storage.Directory.File(KeyDirectory));
+            HostingLog.KeysUnencrypted(logger, directory.File(KeyDirectory));
         }
 
         return Task.CompletedTask;

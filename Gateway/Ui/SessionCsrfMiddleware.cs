@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Antiforgery;
 using ScimGateway.Gateway.Authentication;
 using ScimGateway.Gateway.Errors;
+using ScimGateway.Gateway.Web;
 
 namespace ScimGateway.Gateway.Ui;
 
@@ -30,6 +31,6 @@ internal sealed class SessionCsrfMiddleware(RequestDelegate next, IAntiforgery a
 
     private static bool IsSessionStateChange(HttpContext context) =>
         !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method) && !HttpMethods.IsOptions(context.Request.Method)
-        && context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        && context.Request.Path.StartsWithSegments(GatewayRoutes.Api, StringComparison.OrdinalIgnoreCase)
         && context.User.Identity is { IsAuthenticated: true, AuthenticationType: SessionAuthenticationDefaults.Scheme };
 }

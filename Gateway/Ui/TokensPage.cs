@@ -1,8 +1,10 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.FileProviders;
 using ScimGateway.Gateway.Authentication;
+using ScimGateway.Gateway.Web;
+using ScimGateway.Jobs;
+using ScimGateway.Tokens;
 
 namespace ScimGateway.Gateway.Ui;
 
@@ -13,8 +15,6 @@ namespace ScimGateway.Gateway.Ui;
 /// </summary>
 internal static class TokensPage
 {
-    public const string Path = "/settings/tokens";
-    private const string AssetsPath = "/ui";
     private const string AdminStart = "<!--admin-->";
     private const string AdminEnd = "<!--/admin-->";
 
@@ -22,11 +22,11 @@ internal static class TokensPage
 
     public static WebApplication UseTokensPageAssets(this WebApplication app)
     {
-        app.UseWhen(context => context.Request.Path.StartsWithSegments(AssetsPath, StringComparison.OrdinalIgnoreCase),
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(GatewayRoutes.UiAssets, StringComparison.OrdinalIgnoreCase),
             branch => branch.UseMiddleware<UiAssetGate>());
 
         // The jobs dashboard is a page of the web UI too: what an admin saw there stays out of shared caches.
-        app.UseWhen(context => context.Request.Path.StartsWithSegments("/hangfire", StringComparison.OrdinalIgnoreCase),
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(JobsEndpointRouteBuilderExtensions.DashboardPath, StringComparison.OrdinalIgnoreCase),
             branch => branch.Use((context, next) =>
             {
                 context.Response.Headers.CacheControl = "no-store";
@@ -35,7 +35,7 @@ internal static class TokensPage
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = Assets,
-            RequestPath = AssetsPath,
+            RequestPath = GatewayRoutes.UiAssets,
             OnPrepareResponse = context => SecurityHeaders.Apply(context.Context.Response.Headers),
         });
         return app;
@@ -43,21 +43,25 @@ internal static class TokensPage
 
     public static IEndpointRouteBuilder MapTokensPage(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(Path, Render).RequireAuthorization(GatewayPolicies.Session);
-        endpoints.MapGet("/", () => Results.Redirect(Path)).AllowAnonymous();
+        endpoints.MapGet(GatewayRoutes.TokensPage, Render).RequireAuthorization(GatewayPolicies.Session);
+        endpoints.MapGet(GatewayRoutes.Root, () => Results.Redirect(GatewayRoutes.TokensPage)).AllowAnonymous();
         return endpoints;
     }
 
     private static IResult Render(HttpContext context, IAntiforgery antiforgery)
     {
         var template = ReadTemplate();
-        var role = context.User.FindFirstValue(ClaimTypes.Role) ?? "Member";
+        var caller = GatewayPrincipal.From(context.User);
+        var role = (caller?.Role ?? Role.Member).ToString();
         var html = HtmlEncoder.Default;
         var page = (role == "Admin" ? template.Replace(AdminStart, "", StringComparison.Ordinal).Replace(AdminEnd, "", StringComparison.Ordinal)
                 : WithoutAdminSections(template))
             .Replace("{{csrf}}", html.Encode(antiforgery.GetAndStoreTokens(context).RequestToken ?? ""), StringComparison.Ordinal)
             .Replace("{{role}}", html.Encode(role), StringComparison.Ordinal)
-            .Replace("{{userName}}", html.Encode(context.User.Identity?.Name ?? ""), StringComparison.Ordinal);
+            .Replace("{{userName}}", html.Encode(caller?.UserName ?? ""), StringComparison.Ordinal)
+            .Replace("{{tokensPage}}", GatewayRoutes.TokensPage, StringComparison.Ordinal)
+            .Replace("{{logout}}", GatewayRoutes.Logout, StringComparison.Ordinal)
+            .Replace("{{dashboard}}", JobsEndpointRouteBuilderExtensions.DashboardPath, StringComparison.Ordinal);
         SecurityHeaders.Apply(context.Response.Headers);
 
         // Sign-out may redirect to the identity provider's end-session endpoint, which form-action must allow.

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using ScimGateway.Gateway.Authentication;
 using ScimGateway.Gateway.Errors;
+using ScimGateway.Tokens;
 
 namespace ScimGateway.Gateway.Ui;
 
@@ -38,7 +39,7 @@ internal sealed class UiAssetGate(RequestDelegate next)
             return;
         }
 
-        if (AdminOnly.Contains(name) && !session.Principal.IsInRole("Admin"))
+        if (AdminOnly.Contains(name) && GatewayPrincipal.From(session.Principal) is not { Role: Role.Admin })
         {
             await ErrorResponses.WriteAsync(context, StatusCodes.Status403Forbidden, "This part of the web UI is for admins.");
             return;

@@ -16,9 +16,9 @@ internal static partial class LoginPage
 {
     public static IEndpointRouteBuilder MapLoginPages(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(SessionAuthenticationDefaults.LoginPath, Show).AllowAnonymous();
-        endpoints.MapPost(SessionAuthenticationDefaults.LoginPath, SignInAsync).AllowAnonymous();
-        endpoints.MapPost(SessionAuthenticationDefaults.LogoutPath, SignOutAsync).AllowAnonymous();
+        endpoints.MapGet(GatewayRoutes.Login, Show).AllowAnonymous();
+        endpoints.MapPost(GatewayRoutes.Login, SignInAsync).AllowAnonymous();
+        endpoints.MapPost(GatewayRoutes.Logout, SignOutAsync).AllowAnonymous();
         endpoints.MapOidcSignIn();
         return endpoints;
     }
@@ -79,10 +79,10 @@ internal static partial class LoginPage
 
         var session = sessions.Start(entry.OwnerId, "token", entry.TokenId);
         await context.SignInAsync(SessionAuthenticationDefaults.Scheme,
-            SessionPrincipals.Create(session.Id, entry.OwnerId, entry.UserName, entry.Role, entry.TokenId),
+            GatewayPrincipal.ForSession(session.Id, entry.OwnerId, entry.UserName, entry.Role, entry.TokenId).ToClaimsPrincipal(),
             new AuthenticationProperties { IsPersistent = false });
         LogSignedIn(logger, entry.TokenId, entry.OwnerId);
-        return Results.Redirect(IsLocal(returnUrl) ? returnUrl : SessionAuthenticationDefaults.HomePath);
+        return Results.Redirect(IsLocal(returnUrl) ? returnUrl : GatewayRoutes.TokensPage);
     }
 
     /// <summary>
@@ -92,19 +92,19 @@ internal static partial class LoginPage
     private static async Task<IResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery, BrowserSessions sessions,
         IServiceProvider services, CancellationToken cancellationToken)
     {
-        var signedOut = QueryHelpersAdd(SessionAuthenticationDefaults.LoginPath, SessionEndReasons.SignedOut);
-        if (context.User.Identity is not { IsAuthenticated: true, AuthenticationType: SessionAuthenticationDefaults.Scheme }
-            || context.User.FindFirst(SessionAuthenticationDefaults.SessionIdClaim)?.Value is not { } sessionId)
+        var signedOut = QueryHelpersAdd(GatewayRoutes.Login, SessionEndReasons.SignedOut);
+        if (context.User.Identity is not { AuthenticationType: SessionAuthenticationDefaults.Scheme }
+            || GatewayPrincipal.From(context.User) is not { Authentication: CallerAuthentication.BrowserSession, SessionId: { } sessionId })
         {
-            return Results.Redirect(SessionAuthenticationDefaults.LoginPath);
+            return Results.Redirect(GatewayRoutes.Login);
         }
 
         if (!await antiforgery.IsRequestValidAsync(context))
         {
-            return PageLayout.Result(context, StatusCodes.Status400BadRequest, "Sign out", """
+            return PageLayout.Result(context, StatusCodes.Status400BadRequest, "Sign out", $"""
                 <h1>Sign out</h1>
                 <p role="alert">The page you signed out from was out of date. Go back, reload it, and sign out again.</p>
-                <p><a href="/settings/tokens">Back to your tokens</a></p>
+                <p><a href="{GatewayRoutes.TokensPage}">Back to your tokens</a></p>
                 """);
         }
 

@@ -7,13 +7,12 @@ namespace ScimGateway.Gateway.Web;
 /// <summary>The pages an OpenID Connect sign-in ends on when it does not end in a session, and the hop after it.</summary>
 internal static class OidcPages
 {
-    public const string ContinuePath = "/login/continue";
 
     public static Task WriteRefusedAsync(HttpContext context, string refusal) =>
         PageLayout.WriteAsync(context, StatusCodes.Status403Forbidden, "Not signed in", $"""
             <h1>You cannot sign in here</h1>
             <p id="error" class="error-box" role="alert">{PageLayout.Html.Encode(refusal)}</p>
-            <p><a href="{SessionAuthenticationDefaults.LoginPath}">Back to sign-in</a></p>
+            <p><a href="{GatewayRoutes.Login}">Back to sign-in</a></p>
             """);
 
     /// <summary>
@@ -31,7 +30,7 @@ internal static class OidcPages
         PageLayout.WriteAsync(context, status, "Sign-in failed", $"""
             <h1>Sign-in did not complete</h1>
             <p id="error" class="error-box" role="alert">{PageLayout.Html.Encode(sentence)}</p>
-            <p>You are not signed in. <a href="{SessionAuthenticationDefaults.LoginPath}">Back to sign-in</a></p>
+            <p>You are not signed in. <a href="{GatewayRoutes.Login}">Back to sign-in</a></p>
             """);
 
     public static (int Status, string Sentence) Describe(Exception? failure, string provider)
@@ -79,11 +78,11 @@ internal static class OidcPages
     /// same-site navigation, which does.
     /// </summary>
     public static string ContinueUri(string? returnUri) =>
-        QueryHelpers.AddQueryString(ContinuePath, "returnUrl", LoginPage.IsLocal(returnUri) ? returnUri! : SessionAuthenticationDefaults.HomePath);
+        QueryHelpers.AddQueryString(GatewayRoutes.LoginContinue, "returnUrl", LoginPage.IsLocal(returnUri) ? returnUri! : GatewayRoutes.TokensPage);
 
     public static IResult Continue(HttpContext context, string? returnUrl)
     {
-        var local = LoginPage.IsLocal(returnUrl) ? returnUrl! : SessionAuthenticationDefaults.HomePath;
+        var local = LoginPage.IsLocal(returnUrl) ? returnUrl! : GatewayRoutes.TokensPage;
         var target = PageLayout.Html.Encode(local);
         context.Response.Headers.Append("Refresh", "0;url=" + AsciiOnly(local));
         return PageLayout.Result(context, StatusCodes.Status200OK, "Signed in", $"""

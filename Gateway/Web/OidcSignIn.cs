@@ -14,12 +14,11 @@ namespace ScimGateway.Gateway.Web;
 /// </summary>
 internal static partial class OidcSignIn
 {
-    public const string ChallengePath = "/login/oidc";
 
     public static IEndpointRouteBuilder MapOidcSignIn(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(ChallengePath, ChallengeAsync).AllowAnonymous();
-        endpoints.MapGet(OidcPages.ContinuePath, OidcPages.Continue).AllowAnonymous();
+        endpoints.MapPost(GatewayRoutes.LoginOidc, ChallengeAsync).AllowAnonymous();
+        endpoints.MapGet(GatewayRoutes.LoginContinue, OidcPages.Continue).AllowAnonymous();
         return endpoints;
     }
 
@@ -54,7 +53,7 @@ internal static partial class OidcSignIn
 
         var properties = new AuthenticationProperties
         {
-            RedirectUri = LoginPage.IsLocal(returnUrl) ? returnUrl : SessionAuthenticationDefaults.HomePath,
+            RedirectUri = LoginPage.IsLocal(returnUrl) ? returnUrl : GatewayRoutes.TokensPage,
         };
         try
         {

@@ -56,8 +56,8 @@ internal static class PageLayout
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{Html.Encode(title)} - ScimGateway</title>
-        <link rel="stylesheet" href="/ui/app.css">
-        <link rel="icon" href="/ui/favicon.svg" type="image/svg+xml">
+        <link rel="stylesheet" href="{GatewayRoutes.UiAssets}/app.css">
+        <link rel="icon" href="{GatewayRoutes.UiAssets}/favicon.svg" type="image/svg+xml">
         </head>
         <body class="plain">
         <main class="card-page">

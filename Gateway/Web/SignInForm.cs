@@ -21,7 +21,7 @@ internal static class SignInForm
         var errorBlock = error is null ? "" : $"""<p id="error" class="error-box" role="alert">{html.Encode(error)}</p>""";
         var oidcBlock = options.Oidc.Enabled
             ? $"""
-              <form method="post" action="{OidcSignIn.ChallengePath}" class="stack">
+              <form method="post" action="{GatewayRoutes.LoginOidc}" class="stack">
               {hidden}
               <button type="submit" class="primary wide">Sign in with {html.Encode(options.Oidc.DisplayName)}</button>
               </form>
@@ -42,7 +42,7 @@ internal static class SignInForm
               """;
         var tokenBlock = options.TokenSignIn
             ? $"""
-              <form method="post" action="{SessionAuthenticationDefaults.LoginPath}" class="stack">
+              <form method="post" action="{GatewayRoutes.Login}" class="stack">
               {hidden}
               <label for="token">Personal access token</label>
               <input type="password" id="token" name="token" required autocomplete="off" spellcheck="false" aria-describedby="token-help"{(error is null ? "" : " aria-invalid=\"true\"")}>

@@ -67,7 +67,7 @@ internal sealed partial class OidcSignInEvents(OidcPersonMatcher matcher, Browse
         }
 
         var session = sessions.Start(person.Id, OidcDefaults.SessionMethod, null);
-        context.Principal = SessionPrincipals.Create(session.Id, person.Id, person.UserName, person.Role, null);
+        context.Principal = GatewayPrincipal.ForSession(session.Id, person.Id, person.UserName, person.Role, null).ToClaimsPrincipal();
         context.Properties!.IsPersistent = false;
         context.ReturnUri = OidcPages.ContinueUri(context.ReturnUri);
         LogSignedIn(logger, person.Id);

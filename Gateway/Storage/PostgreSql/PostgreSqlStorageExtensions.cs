@@ -51,7 +51,7 @@ public static class PostgreSqlStorageExtensions
         return services.StorageProvider() == Storage.StorageProvider.PostgreSql
             ? PostgreSqlSigningKey.LoadOrCreateAsync(
                 services.GetRequiredService<NpgsqlDataSource>(), configured, services.GetRequiredService<TimeProvider>(), CancellationToken.None).GetAwaiter().GetResult()
-            : SigningKeyFile.LoadOrCreate(services.GetRequiredService<GatewayStorage>().Directory.Path, configured);
+            : SigningKeyFile.LoadOrCreate(services.GetRequiredService<DataDirectory>().Path, configured);
     }
 
     /// <summary>Where data protection keeps its key ring: the <c>keys</c> folder of the data directory, or the database.</summary>
@@ -61,7 +61,7 @@ public static class PostgreSqlStorageExtensions
         return services.StorageProvider() == Storage.StorageProvider.PostgreSql
             ? new PostgreSqlXmlRepository(services.GetRequiredService<NpgsqlDataSource>(), services.GetRequiredService<TimeProvider>())
             : new FileSystemXmlRepository(
-                new DirectoryInfo(services.GetRequiredService<GatewayStorage>().Directory.File("keys")),
+                new DirectoryInfo(services.GetRequiredService<DataDirectory>().File("keys")),
                 services.GetRequiredService<ILoggerFactory>());
     }
 }

@@ -56,7 +56,7 @@ public sealed class HealthTests : IAsyncLifetime
         await (await client.GetAsync("/healthz/ready")).ExpectJsonAsync(HttpStatusCode.OK);
 
         // The database file goes away under the running node, as when its volume is lost.
-        gateway.Service<GatewayStorage>().Database.Dispose();
+        gateway.Service<ScimGateway.Gateway.Storage.LiteDb.GatewayStorage>().Database.Dispose();
 
         var response = await client.GetAsync("/healthz/ready");
         var text = await response.Content.ReadAsStringAsync();

@@ -1,6 +1,7 @@
 using LiteDB;
+using ScimGateway.Gateway.Authentication.Sessions;
 
-namespace ScimGateway.Gateway.Authentication.Sessions;
+namespace ScimGateway.Gateway.Storage.LiteDb;
 
 /// <summary>Browser sessions in the application's LiteDB database, collection <c>browser_sessions</c>.</summary>
 internal sealed class LiteDbBrowserSessionStore : IBrowserSessionStore

@@ -1,4 +1,4 @@
-namespace ScimGateway.Gateway.CliLogin;
+namespace ScimGateway.Gateway.Storage.LiteDb;
 
 /// <summary>One used consent id in <c>cli_consents</c>.</summary>
 internal sealed class UsedCliConsent

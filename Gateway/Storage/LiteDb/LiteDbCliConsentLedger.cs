@@ -1,6 +1,7 @@
 using LiteDB;
+using ScimGateway.Gateway.CliLogin;
 
-namespace ScimGateway.Gateway.CliLogin;
+namespace ScimGateway.Gateway.Storage.LiteDb;
 
 /// <summary>
 /// Used consent ids in the data file (collection <c>cli_consents</c>), so a replay is refused after a restart too. The

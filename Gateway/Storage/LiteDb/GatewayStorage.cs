@@ -1,8 +1,13 @@
 using LiteDB;
+using ScimGateway.Gateway.Storage;
 
-namespace ScimGateway.Gateway.Storage;
+namespace ScimGateway.Gateway.Storage.LiteDb;
 
-/// <summary>The process's one application database, <c>gateway.db</c>, opened under the data directory's lock.</summary>
+/// <summary>
+/// The process's one LiteDB application database, <c>gateway.db</c>, opened under the data directory's lock. Only
+/// code in this folder and the modules' own LiteDB stores see it; the rest of the gateway asks for the
+/// <see cref="DataDirectory"/> or for a store interface.
+/// </summary>
 public sealed class GatewayStorage : IDisposable
 {
     /// <summary>The application database's file name.</summary>
