@@ -12,7 +12,7 @@ using ScimGateway.Tokens.Accounts;
 using ScimGateway.Tokens.Management;
 using ScimGateway.Tokens.ServiceUsers;
 
-namespace ScimGateway.Gateway.Tests.Infrastructure;
+namespace ScimGateway.TestSupport.Hosting;
 
 /// <summary>
 /// The gateway in a test host on a real LiteDB file in a fresh temp directory, with a fake clock and captured logs.
@@ -44,6 +44,10 @@ public class GatewayFactory(string? dataDirectory = null, DateTimeOffset? clockS
         _settings[key] = value;
         return this;
     }
+
+    /// <summary>Forwards <c>/api/**</c> to <paramref name="upstream"/> (the <c>primary</c> destination). Call before first use.</summary>
+    public GatewayFactory WithUpstream(Uri upstream) =>
+        WithSetting("ReverseProxy:Clusters:qualytics:Destinations:primary:Address", upstream.ToString());
 
     /// <summary>Starts a Hangfire server in this host, with retries that come due quickly. Call before first use.</summary>
     public GatewayFactory WithJobServer() => WithSetting("Jobs:ServerEnabled", "true").WithSetting("Jobs:SchedulePollingSeconds", "1");
