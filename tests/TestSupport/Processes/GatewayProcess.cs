@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using System.Text;
 
 namespace ScimGateway.TestSupport.Processes;
@@ -40,7 +39,7 @@ public sealed class GatewayProcess : IAsyncDisposable
     /// <summary>Starts the gateway in Production mode on a free port with <paramref name="environment"/> added, and waits until it serves.</summary>
     public static async Task<GatewayProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string> environment)
     {
-        var port = FreeLoopbackPort();
+        var port = LoopbackPort.Free();
         var address = new Uri($"http://127.0.0.1:{port}/");
         var settings = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -74,13 +73,6 @@ public sealed class GatewayProcess : IAsyncDisposable
         }
 
         _process.Dispose();
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private void Append(string? line)
