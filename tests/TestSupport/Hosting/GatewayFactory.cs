@@ -55,6 +55,17 @@ public class GatewayFactory(string? dataDirectory = null, DateTimeOffset? clockS
     /// <summary>Keeps Hangfire's jobs in <c>hangfire.db</c> in the data directory, as the shipped default does. Call before first use.</summary>
     public GatewayFactory WithLiteDbJobStorage() => WithSetting("Jobs:Storage", "LiteDb");
 
+    /// <summary>
+    /// Starts the gateway on a real Kestrel port on loopback (0: any free one) instead of the in-memory test server: for
+    /// raw sockets, client addresses, Kestrel's limits and a browser. <c>ClientOptions.BaseAddress</c> is then that port.
+    /// </summary>
+    public GatewayFactory StartOnKestrel(int port = 0)
+    {
+        UseKestrel(port);
+        StartServer();
+        return this;
+    }
+
     public T Service<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
@@ -102,7 +113,7 @@ public class GatewayFactory(string? dataDirectory = null, DateTimeOffset? clockS
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
 
         // The in-memory test server answers at http://localhost; absolute URLs (Gateway:PublicBaseUrl unset) follow
-        // the listen address, so make it that one. A test on Kestrel (UseKestrel) binds its own port instead.
+        // the listen address, so make it that one. A test on Kestrel (StartOnKestrel) binds its own port instead.
         builder.UseSetting("Urls", "http://localhost");
 
         // Only tests that run jobs start a Hangfire server (WithJobServer), and those run in one serial collection.

@@ -16,8 +16,7 @@ public class KestrelGateway : GatewayFactory
         configure?.Invoke(this);
 
         // The browser computes relative times against its own clock, so the gateway's fake clock follows real time.
-        UseKestrel(port);
-        StartServer();
+        StartOnKestrel(port);
         BaseAddress = ClientOptions.BaseAddress.ToString().TrimEnd('/');
     }
 
