@@ -1,3 +1,7 @@
 global using System.Net;
-global using ScimGateway.Gateway.Tests.Infrastructure;
 global using System.Net.Http.Json;
+global using ScimGateway.TestSupport;
+global using ScimGateway.TestSupport.Clients;
+global using ScimGateway.TestSupport.Hosting;
+global using ScimGateway.TestSupport.Loopback;
+global using ScimGateway.TestSupport.Processes;

@@ -1,2 +1,6 @@
 global using System.Net.Http.Json;
-global using ScimGateway.Gateway.Tests.Infrastructure;
+global using ScimGateway.TestSupport;
+global using ScimGateway.TestSupport.Clients;
+global using ScimGateway.TestSupport.Hosting;
+global using ScimGateway.TestSupport.Loopback;
+global using ScimGateway.TestSupport.Processes;

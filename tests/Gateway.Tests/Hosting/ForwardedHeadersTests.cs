@@ -22,7 +22,7 @@ public sealed class ForwardedHeadersTests
     [Fact]
     public async Task NotConfigured_ForwardedHeadersFromLoopback_AreIgnored()
     {
-        await using var gateway = StartOnKestrel(new GatewayFactory());
+        await using var gateway = new GatewayFactory().StartOnKestrel();
         var (admin, bearer) = Admin(gateway);
 
         var address = await CreateTokenAndReadAuditedAddressAsync(gateway, admin);
@@ -40,7 +40,7 @@ public sealed class ForwardedHeadersTests
     public async Task Configured_ForwardedHeadersFromTrustedProxy_GiveClientAddressAndScheme(string setting)
     {
         var loopback = setting.EndsWith("Networks", StringComparison.Ordinal) ? new[] { "127.0.0.0/8", "::1/128" } : ["127.0.0.1", "::1"];
-        await using var gateway = StartOnKestrel(new GatewayFactory().WithSetting(setting + ":0", loopback[0]).WithSetting(setting + ":1", loopback[1]));
+        await using var gateway = new GatewayFactory().WithSetting(setting + ":0", loopback[0]).WithSetting(setting + ":1", loopback[1]).StartOnKestrel();
         var (admin, bearer) = Admin(gateway);
 
         var address = await CreateTokenAndReadAuditedAddressAsync(gateway, admin);
@@ -55,7 +55,7 @@ public sealed class ForwardedHeadersTests
     [Fact]
     public async Task Configured_ForwardedHeadersFromUntrustedAddress_AreIgnored()
     {
-        await using var gateway = StartOnKestrel(new GatewayFactory().WithSetting("Gateway:ForwardedHeaders:KnownProxies:0", "10.9.8.7"));
+        await using var gateway = new GatewayFactory().WithSetting("Gateway:ForwardedHeaders:KnownProxies:0", "10.9.8.7").StartOnKestrel();
         var (admin, _) = Admin(gateway);
 
         var address = await CreateTokenAndReadAuditedAddressAsync(gateway, admin);
@@ -81,13 +81,6 @@ public sealed class ForwardedHeadersTests
     {
         var parsed = IPAddress.Parse(address);
         return IPAddress.IsLoopback(parsed.IsIPv4MappedToIPv6 ? parsed.MapToIPv4() : parsed);
-    }
-
-    private static GatewayFactory StartOnKestrel(GatewayFactory gateway)
-    {
-        gateway.UseKestrel(0);
-        gateway.StartServer();
-        return gateway;
     }
 
     private static (HttpClient Admin, string Bearer) Admin(GatewayFactory gateway)

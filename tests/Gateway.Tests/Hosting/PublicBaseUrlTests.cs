@@ -15,7 +15,7 @@ public sealed class PublicBaseUrlTests
     [Fact]
     public async Task ScimCreate_WithForgedHost_LocationAndMetaLocationUseThePublicBaseUrl()
     {
-        await using var gateway = StartOnKestrel(new GatewayFactory().WithSetting("Gateway:PublicBaseUrl", "https://gateway.example.com/"));
+        await using var gateway = new GatewayFactory().WithSetting("Gateway:PublicBaseUrl", "https://gateway.example.com/").StartOnKestrel();
 
         var (location, metaLocation, body) = await CreateScimUserWithForgedHostAsync(gateway);
 
@@ -27,7 +27,7 @@ public sealed class PublicBaseUrlTests
     [Fact]
     public async Task ScimCreate_WithForgedHost_NoPublicBaseUrl_UsesTheListenAddress_AndWarnsAtStart()
     {
-        await using var gateway = StartOnKestrel(new GatewayFactory());
+        await using var gateway = new GatewayFactory().StartOnKestrel();
         var listen = gateway.ClientOptions.BaseAddress.GetLeftPart(UriPartial.Authority);
 
         var (location, metaLocation, body) = await CreateScimUserWithForgedHostAsync(gateway);
@@ -41,7 +41,7 @@ public sealed class PublicBaseUrlTests
     [Fact]
     public async Task SignInRedirect_WithForgedHost_PointsAtThePublicBaseUrl()
     {
-        await using var gateway = StartOnKestrel(new GatewayFactory().WithSetting("Gateway:PublicBaseUrl", "https://gateway.example.com"));
+        await using var gateway = new GatewayFactory().WithSetting("Gateway:PublicBaseUrl", "https://gateway.example.com").StartOnKestrel();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/hangfire");
         request.Headers.Host = ForgedHost;
         request.Headers.Add("Cookie", "scimgateway.session=stale");
@@ -66,13 +66,6 @@ public sealed class PublicBaseUrlTests
         var error = Assert.ThrowsAny<Exception>(() => gateway.CreateClient());
 
         Assert.Contains("Gateway:PublicBaseUrl", error.ToString(), StringComparison.Ordinal);
-    }
-
-    private static GatewayFactory StartOnKestrel(GatewayFactory gateway)
-    {
-        gateway.UseKestrel(0);
-        gateway.StartServer();
-        return gateway;
     }
 
     private static async Task<(string Location, string MetaLocation, string Body)> CreateScimUserWithForgedHostAsync(GatewayFactory gateway)

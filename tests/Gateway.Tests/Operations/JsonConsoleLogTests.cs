@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net.Sockets;
 using System.Text.Json;
 using ScimGateway.Gateway.Tests.Cli;
 using ScimGateway.Gateway.Tests.Proxy;
@@ -18,17 +17,15 @@ public sealed class JsonConsoleLogTests
         var issued = await CliProcess.RunAsync(data.Path, "tokens", "issue", "--service-user", "json-logs", "--name", "t");
         Assert.Equal(0, issued.ExitCode);
         var token = issued.StandardOutput.Trim();
-        var port = FreePort();
+        var port = LoopbackPort.Free();
 
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = data.Path };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ScimGateway.dll"));
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://127.0.0.1:{port}");
-        start.Environment["Storage__DataDirectory"] = data.Path;
-        start.Environment["Jobs__ServerEnabled"] = "false";
-        start.Environment["ReverseProxy__Clusters__qualytics__Destinations__primary__Address"] = upstream.Address.ToString();
-        start.Environment["Logging__Console__FormatterName"] = "json";
-        start.Environment["Logging__LogLevel__ScimGateway.ProxyRequests"] = "Information";
+        var start = GatewayExecutable.StartInfo(data.Path, ["--urls", $"http://127.0.0.1:{port}"], new Dictionary<string, string>
+        {
+            ["Jobs__ServerEnabled"] = "false",
+            ["ReverseProxy__Clusters__qualytics__Destinations__primary__Address"] = upstream.Address.ToString(),
+            ["Logging__Console__FormatterName"] = "json",
+            ["Logging__LogLevel__ScimGateway.ProxyRequests"] = "Information",
+        });
         var lines = new ConcurrentQueue<string>();
         using var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lines.Enqueue(e.Data); } };
@@ -95,12 +92,5 @@ public sealed class JsonConsoleLogTests
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), failure);
             await Task.Delay(100);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -9,8 +9,7 @@ public sealed class MetricsAccessTests
     public async Task Metrics_FromLoopback_AreServedWithoutCredential_ByDefault()
     {
         using var gateway = new GatewayFactory();
-        gateway.UseKestrel(0);
-        gateway.StartServer();
+        gateway.StartOnKestrel();
 
         var response = await gateway.CreateClient().GetAsync("/metrics");
 
@@ -24,8 +23,7 @@ public sealed class MetricsAccessTests
         using var gateway = new GatewayFactory()
             .WithSetting("Metrics:AllowedNetworks", "10.0.0.0/8, fd00::/8")
             .WithMetricsCredential();
-        gateway.UseKestrel(0);
-        gateway.StartServer();
+        gateway.StartOnKestrel();
 
         await (await gateway.CreateClient().GetAsync("/metrics")).ExpectProblemAsync(HttpStatusCode.Forbidden);
         Assert.Contains("target_info", (await gateway.ScrapeAsync()).Text, StringComparison.Ordinal);

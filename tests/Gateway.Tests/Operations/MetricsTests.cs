@@ -152,9 +152,13 @@ public sealed class MetricsTests : IAsyncLifetime
         var before = _upstream.Requests;
         var client = _gateway.ClientWithToken(_gateway.IssueServiceToken("proxy-user"));
 
-        await client.GetAsync("/metrics");
-        await client.GetAsync("/api/metrics");
+        // The gateway answers /metrics itself (a proxy token is not the metrics credential), the upstream never sees it.
+        await (await client.GetAsync("/metrics")).ExpectProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(before, _upstream.Requests);
 
-        Assert.Equal(before + 1, _upstream.Requests); // only /api/metrics, which belongs to the upstream
+        // /api/metrics belongs to the upstream: the echo answers it with the path it received.
+        var forwarded = await (await client.GetAsync("/api/metrics")).ExpectJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("/api/metrics", forwarded.GetProperty("path").GetString());
+        Assert.Equal(before + 1, _upstream.Requests);
     }
 }

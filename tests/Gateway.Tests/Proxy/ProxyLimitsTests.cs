@@ -83,8 +83,6 @@ public sealed class ProxyLimitsTests(ProxyFixture fixture) : IClassFixture<Proxy
         var gateway = ProxyFixture.CreateGateway(fixture.Upstream.Address)
             .WithSetting("ReverseProxy:Clusters:qualytics:HttpRequest:ActivityTimeout", "00:00:15")
             .WithSetting("Kestrel:Limits:MaxRequestBodySize", Limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        gateway.UseKestrel(0);
-        gateway.StartServer();
-        return gateway;
+        return gateway.StartOnKestrel();
     }
 }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Playwright;
-using ScimGateway.Gateway.Tests.Proxy;
 using ScimGateway.Ui.Tests.Infrastructure;
 
 namespace ScimGateway.Ui.Tests.CliLogin;

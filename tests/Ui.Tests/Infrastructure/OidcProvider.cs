@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace ScimGateway.Ui.Tests.Infrastructure;
@@ -63,7 +62,7 @@ public sealed class OidcProvider : IAsyncLifetime
     /// <summary>A gateway on a fresh loopback port, registered at this provider and configured to sign in through it.</summary>
     public async Task<KestrelGateway> StartGatewayAsync(Action<KestrelGateway>? configure = null, string? clientSecret = null)
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var (clientId, secret) = await RegisterClientAsync(port);
         return new KestrelGateway(port: port, configure: gateway =>
         {
@@ -91,12 +90,6 @@ public sealed class OidcProvider : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static async Task RunAsync(string file, string arguments, string directory)
     {

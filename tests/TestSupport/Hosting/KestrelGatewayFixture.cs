@@ -1,7 +1,6 @@
-using ScimGateway.Gateway.Tests.Proxy;
 using ScimGateway.Tokens;
 
-namespace ScimGateway.Gateway.Tests.Edge;
+namespace ScimGateway.TestSupport.Hosting;
 
 /// <summary>
 /// One echo upstream and one gateway on a real Kestrel loopback port (the test server would neither pass raw request
@@ -19,17 +18,16 @@ public sealed class KestrelGatewayFixture : IAsyncLifetime
 
     public string ScimToken { get; private set; } = null!;
 
-    /// <summary>A gateway on Kestrel pointed at <paramref name="upstream"/>, started; <paramref name="configure"/> adds settings first.</summary>
-    public static GatewayFactory Start(Uri upstream, Func<GatewayFactory, GatewayFactory>? configure = null)
-    {
-        // A roomier upstream timeout than the fixture's 1 s: these tests stream megabytes on a shared machine.
-        var gateway = ProxyFixture.CreateGateway(upstream).WithSetting("ReverseProxy:Clusters:qualytics:HttpRequest:ActivityTimeout", "00:00:15");
-        gateway = configure?.Invoke(gateway) ?? gateway;
-        gateway.UseKestrel(0);
-        gateway.StartServer();
-        Assert.NotEqual(80, gateway.ClientOptions.BaseAddress.Port);
-        return gateway;
-    }
+    /// <summary>A <see cref="KestrelGateway"/> set up as <see cref="ProxyFixture.CreateGateway"/> does, pointed at <paramref name="upstream"/>; <paramref name="configure"/> adds settings first.</summary>
+    public static GatewayFactory Start(Uri upstream, Func<GatewayFactory, GatewayFactory>? configure = null) =>
+        new KestrelGateway(configure: gateway =>
+        {
+            ProxyFixture.ConfigureProxy(gateway, upstream);
+
+            // A roomier upstream timeout than the proxy fixture's 1 s: these tests stream megabytes on a shared machine.
+            gateway.WithSetting("ReverseProxy:Clusters:qualytics:HttpRequest:ActivityTimeout", "00:00:15");
+            configure?.Invoke(gateway);
+        });
 
     public async Task InitializeAsync()
     {

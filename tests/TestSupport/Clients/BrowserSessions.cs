@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 
-namespace ScimGateway.Gateway.Tests.Infrastructure;
+namespace ScimGateway.TestSupport.Clients;
 
 /// <summary>A browser-like client (cookies kept, redirects not followed) and the sign-in form round trip.</summary>
 public static partial class BrowserSessions

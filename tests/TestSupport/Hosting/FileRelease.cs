@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace ScimGateway.Gateway.Tests.Infrastructure;
+namespace ScimGateway.TestSupport.Hosting;
 
 /// <summary>
 /// Waits for a stopped host to let go of a file. The program's RunAsync disposes its services after the host stops, on

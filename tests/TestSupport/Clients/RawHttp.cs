@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 
-namespace ScimGateway.Gateway.Tests.Edge;
+namespace ScimGateway.TestSupport.Clients;
 
 /// <summary>
 /// HTTP/1.1 over a plain socket, for what HttpClient would normalise away: raw request targets (<c>/api/x/../y</c>,

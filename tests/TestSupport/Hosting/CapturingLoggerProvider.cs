@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace ScimGateway.Gateway.Tests.Infrastructure;
+namespace ScimGateway.TestSupport.Hosting;
 
 /// <summary>Keeps every formatted log line (and exception text), so tests can prove a token never reaches a log.</summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider

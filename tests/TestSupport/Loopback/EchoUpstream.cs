@@ -1,16 +1,10 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
-namespace ScimGateway.Gateway.Tests.Proxy;
+namespace ScimGateway.TestSupport.Loopback;
 
 /// <summary>
 /// A real upstream on a loopback port that echoes what it received (method, path, query, headers, body length and
@@ -22,36 +16,33 @@ public sealed class EchoUpstream : IAsyncDisposable
     /// <summary>A request header <c>X-Echo-Set-Name: value</c> makes the response carry <c>Name: value</c>.</summary>
     public const string SetHeaderPrefix = "X-Echo-Set-";
 
-    private readonly WebApplication _app;
+    private LoopbackServer _server = null!;
     private int _requests;
 
-    private EchoUpstream(WebApplication app) => _app = app;
+    private EchoUpstream()
+    {
+    }
 
-    public Uri Address { get; private set; } = null!;
+    /// <summary>The upstream's base address, ending in <c>/</c>.</summary>
+    public Uri Address => _server.Address;
 
     public int Requests => Volatile.Read(ref _requests);
 
+    /// <summary>Starts an echo upstream with no request body size limit.</summary>
     public static async Task<EchoUpstream> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(options =>
-        {
-            options.Listen(IPAddress.Loopback, 0);
-            options.Limits.MaxRequestBodySize = null;
-        });
-        var app = builder.Build();
-        var upstream = new EchoUpstream(app);
-        app.Run(upstream.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        upstream.Address = new Uri(address + "/");
+        var upstream = new EchoUpstream();
+        upstream._server = await LoopbackServer.StartAsync(
+            app => app.Run(upstream.HandleAsync),
+            options => options.Limits.MaxRequestBodySize = null);
         return upstream;
     }
 
-    public Task StopAsync() => _app.StopAsync();
+    /// <summary>Stops listening, as an upstream that goes down.</summary>
+    public Task StopAsync() => _server.StopAsync();
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    /// <inheritdoc/>
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private async Task HandleAsync(HttpContext context)
     {

@@ -12,7 +12,7 @@ using ScimGateway.Tokens.Accounts;
 using ScimGateway.Tokens.Management;
 using ScimGateway.Tokens.ServiceUsers;
 
-namespace ScimGateway.Gateway.Tests.Infrastructure;
+namespace ScimGateway.TestSupport.Hosting;
 
 /// <summary>
 /// The gateway in a test host on a real LiteDB file in a fresh temp directory, with a fake clock and captured logs.
@@ -45,11 +45,26 @@ public class GatewayFactory(string? dataDirectory = null, DateTimeOffset? clockS
         return this;
     }
 
+    /// <summary>Forwards <c>/api/**</c> to <paramref name="upstream"/> (the <c>primary</c> destination). Call before first use.</summary>
+    public GatewayFactory WithUpstream(Uri upstream) =>
+        WithSetting("ReverseProxy:Clusters:qualytics:Destinations:primary:Address", upstream.ToString());
+
     /// <summary>Starts a Hangfire server in this host, with retries that come due quickly. Call before first use.</summary>
     public GatewayFactory WithJobServer() => WithSetting("Jobs:ServerEnabled", "true").WithSetting("Jobs:SchedulePollingSeconds", "1");
 
     /// <summary>Keeps Hangfire's jobs in <c>hangfire.db</c> in the data directory, as the shipped default does. Call before first use.</summary>
     public GatewayFactory WithLiteDbJobStorage() => WithSetting("Jobs:Storage", "LiteDb");
+
+    /// <summary>
+    /// Starts the gateway on a real Kestrel port on loopback (0: any free one) instead of the in-memory test server: for
+    /// raw sockets, client addresses, Kestrel's limits and a browser. <c>ClientOptions.BaseAddress</c> is then that port.
+    /// </summary>
+    public GatewayFactory StartOnKestrel(int port = 0)
+    {
+        UseKestrel(port);
+        StartServer();
+        return this;
+    }
 
     public T Service<T>()
         where T : notnull => Services.GetRequiredService<T>();
@@ -98,7 +113,7 @@ public class GatewayFactory(string? dataDirectory = null, DateTimeOffset? clockS
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
 
         // The in-memory test server answers at http://localhost; absolute URLs (Gateway:PublicBaseUrl unset) follow
-        // the listen address, so make it that one. A test on Kestrel (UseKestrel) binds its own port instead.
+        // the listen address, so make it that one. A test on Kestrel (StartOnKestrel) binds its own port instead.
         builder.UseSetting("Urls", "http://localhost");
 
         // Only tests that run jobs start a Hangfire server (WithJobServer), and those run in one serial collection.

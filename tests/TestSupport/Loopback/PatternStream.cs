@@ -1,4 +1,4 @@
-namespace ScimGateway.Gateway.Tests.Proxy;
+namespace ScimGateway.TestSupport.Loopback;
 
 /// <summary>
 /// A read-only stream of <c>length</c> bytes where byte <c>i</c> is <c>i % 251</c>: large bodies whose content both

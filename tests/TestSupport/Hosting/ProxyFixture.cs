@@ -1,4 +1,4 @@
-namespace ScimGateway.Gateway.Tests.Proxy;
+namespace ScimGateway.TestSupport.Hosting;
 
 /// <summary>One echo upstream and one gateway pointed at it, shared by a test class (the tests compare request counts
 /// before and after, so they do not depend on each other).</summary>
@@ -11,8 +11,12 @@ public sealed class ProxyFixture : IAsyncLifetime
     public GatewayFactory Gateway { get; private set; } = null!;
 
     /// <summary>A gateway whose <c>primary</c> destination is <paramref name="upstream"/>, with a 1 s upstream timeout.</summary>
-    public static GatewayFactory CreateGateway(Uri upstream, string? upstreamCredential = UpstreamCredential) => new GatewayFactory()
-        .WithSetting("ReverseProxy:Clusters:qualytics:Destinations:primary:Address", upstream.ToString())
+    public static GatewayFactory CreateGateway(Uri upstream, string? upstreamCredential = UpstreamCredential) =>
+        ConfigureProxy(new GatewayFactory(), upstream, upstreamCredential);
+
+    /// <summary>Points <paramref name="gateway"/> at <paramref name="upstream"/> with the upstream credential and a 1 s upstream timeout.</summary>
+    public static GatewayFactory ConfigureProxy(GatewayFactory gateway, Uri upstream, string? upstreamCredential = UpstreamCredential) => gateway
+        .WithUpstream(upstream)
         .WithSetting("ReverseProxy:Clusters:qualytics:HttpRequest:ActivityTimeout", "00:00:01")
         .WithSetting("Gateway:UpstreamAuthorization", upstreamCredential);
 

@@ -1,13 +1,7 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
-namespace ScimGateway.Ui.Tests.CliLogin;
+namespace ScimGateway.TestSupport.Loopback;
 
 /// <summary>
 /// The <c>qualytics</c> CLI's side of <c>auth login</c>: a one-shot HTTP server on <c>127.0.0.1</c> at a port the OS
@@ -16,28 +10,25 @@ namespace ScimGateway.Ui.Tests.CliLogin;
 /// </summary>
 public sealed class CliCallbackServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly TaskCompletionSource<CliCallback> _received = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private LoopbackServer _server = null!;
 
-    private CliCallbackServer(WebApplication app) => _app = app;
+    private CliCallbackServer()
+    {
+    }
 
-    public string RedirectUri { get; private set; } = "";
+    /// <summary>Where the gateway sends the browser back: <c>http://127.0.0.1:{port}/callback</c>.</summary>
+    public string RedirectUri => $"http://127.0.0.1:{_server.Address.Port}/callback";
 
     /// <summary>A fresh random state, URL-safe as the CLI makes it.</summary>
     public string State { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))
         .TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
+    /// <summary>Starts the one-shot callback server.</summary>
     public static async Task<CliCallbackServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var server = new CliCallbackServer(app);
-        app.MapGet("/callback", server.Receive);
-        await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
-        server.RedirectUri = $"http://127.0.0.1:{address.Port}/callback";
+        var server = new CliCallbackServer();
+        server._server = await LoopbackServer.StartAsync(app => app.MapGet("/callback", server.Receive));
         return server;
     }
 
@@ -48,7 +39,8 @@ public sealed class CliCallbackServer : IAsyncDisposable
     /// <summary>The one callback, or a failure after the CLI's default wait of 120 s.</summary>
     public Task<CliCallback> ReceivedAsync() => _received.Task.WaitAsync(TimeSpan.FromSeconds(120));
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    /// <inheritdoc/>
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private IResult Receive(HttpRequest request)
     {

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ScimGateway.Gateway.Tests.Scim;
+namespace ScimGateway.TestSupport.Clients;
 
 /// <summary>Checks on SCIM responses.</summary>
 public static class ScimAssertions

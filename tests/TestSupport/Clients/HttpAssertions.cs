@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace ScimGateway.Gateway.Tests.Infrastructure;
+namespace ScimGateway.TestSupport.Clients;
 
 /// <summary>Short, readable checks on responses.</summary>
 public static class HttpAssertions

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace ScimGateway.Gateway.Tests.Edge;
+namespace ScimGateway.TestSupport.Clients;
 
 /// <summary>A parsed HTTP/1.1 response: status, headers (case-insensitive) and the de-chunked body.</summary>
 public sealed record RawResponse(int Status, IReadOnlyDictionary<string, string> Headers, string Body)

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ScimGateway.Gateway.Tests.Proxy;
+namespace ScimGateway.TestSupport.Clients;
 
 /// <summary>
 /// Reads a JWT the way the <c>qualytics</c> CLI does before it uses a token: split on dots, base64url-decode the header

@@ -1,7 +1,6 @@
 using System.Text.Json;
-using ScimGateway.Gateway.Tests.Proxy;
 
-namespace ScimGateway.Ui.Tests.CliLogin;
+namespace ScimGateway.TestSupport.Loopback;
 
 /// <summary>What the CLI's callback server received.</summary>
 /// <param name="Query">The query parameters.</param>

@@ -1,8 +1,7 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using System.Text;
 
-namespace ScimGateway.Gateway.Tests.Hardening;
+namespace ScimGateway.TestSupport.Processes;
 
 /// <summary>
 /// The gateway executable as its own process on a free loopback port, the way an operator runs it: a crash here is a
@@ -19,8 +18,10 @@ public sealed class GatewayProcess : IAsyncDisposable
         Address = address;
     }
 
+    /// <summary>The server's base address, <c>http://127.0.0.1:{port}/</c>.</summary>
     public Uri Address { get; }
 
+    /// <summary>Whether the process has ended (a crash, when the test did not stop it).</summary>
     public bool HasExited => _process.HasExited;
 
     /// <summary>What the process wrote to stdout and stderr so far (for failure messages).</summary>
@@ -35,27 +36,23 @@ public sealed class GatewayProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts the gateway in Production mode on a free port with <paramref name="environment"/> added, and waits until it serves.</summary>
     public static async Task<GatewayProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string> environment)
     {
-        var port = FreeLoopbackPort();
+        var port = LoopbackPort.Free();
         var address = new Uri($"http://127.0.0.1:{port}/");
-        var start = new ProcessStartInfo("dotnet")
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = dataDirectory,
+            ["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/'),
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ScimGateway.dll"));
-        start.Environment["Storage__DataDirectory"] = dataDirectory;
-        start.Environment["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/');
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         foreach (var (key, value) in environment)
         {
-            start.Environment[key] = value;
+            settings[key] = value;
         }
 
+        var start = GatewayExecutable.StartInfo(dataDirectory, [], settings);
         var process = Process.Start(start)!;
         var gateway = new GatewayProcess(process, address);
         process.OutputDataReceived += (_, e) => gateway.Append(e.Data);
@@ -66,6 +63,7 @@ public sealed class GatewayProcess : IAsyncDisposable
         return gateway;
     }
 
+    /// <summary>Kills the process (and any children) if it still runs.</summary>
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
@@ -75,13 +73,6 @@ public sealed class GatewayProcess : IAsyncDisposable
         }
 
         _process.Dispose();
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private void Append(string? line)

@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 
-namespace ScimGateway.Gateway.Tests.Scim;
+namespace ScimGateway.TestSupport.Clients;
 
 /// <summary>Typed helpers for the SCIM endpoints, over a client that carries a SCIM token.</summary>
 public sealed class ScimClient(HttpClient http)

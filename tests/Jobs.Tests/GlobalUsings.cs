@@ -1,0 +1,5 @@
+global using ScimGateway.TestSupport;
+global using ScimGateway.TestSupport.Clients;
+global using ScimGateway.TestSupport.Hosting;
+global using ScimGateway.TestSupport.Loopback;
+global using ScimGateway.TestSupport.Processes;
