@@ -39,7 +39,7 @@ internal static class ScimSeeder
             Version = 1,
             Created = now,
             LastModified = now,
-        });
+        }, [], []);
         groups.InsertMembers(id, memberIds.Select(m => new ScimMembershipRecord { MemberId = m, MemberType = MemberTypes.User }).ToList());
         return id;
     }
