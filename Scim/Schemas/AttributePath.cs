@@ -4,7 +4,7 @@ namespace ScimGateway.Scim.Schemas;
 
 /// <summary>
 /// An attribute reference in the notation of RFC 7644 section 3.10: <c>[urn ":"] name ["." subAttribute]</c>.
-/// Records compare by value; names compare case-sensitively, so canonicalise (see <see cref="ScimSchemaSet.Resolve"/>)
+/// Records compare by value; names compare case-sensitively, so canonicalise (see <see cref="ScimSchemaSet.Resolve(AttributePath)"/>)
 /// before comparing paths that came from clients.
 /// </summary>
 /// <param name="Urn">The schema URN prefix, or <see langword="null"/>.</param>

@@ -14,8 +14,8 @@ public sealed partial class StorageFolderTests
     {
         { "Tokens", "Tokens/Storage/LiteDb" },
         { "Jobs", "Jobs/Storage" },
-
-        // Scim joins with { "Scim", "Scim/Storage/LiteDb" } once its stores have moved there.
+        { "Scim", "Scim/Storage/LiteDb" },
+        { "Gateway", "Gateway/Storage/LiteDb" },
     };
 
     [Theory]
