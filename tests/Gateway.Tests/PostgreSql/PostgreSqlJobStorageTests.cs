@@ -21,6 +21,10 @@ public sealed class PostgreSqlJobStorageTests
         var recurringJobId = "tick-" + Guid.NewGuid().ToString("N");
         var runs = Runs.GetOrAdd(recurringJobId, _ => []);
 
+        // Hangfire's log provider is process-wide: a gateway host of another test sets it to its LoggerFactory and
+        // disposes that factory when it stops. This test has no host, so it must not inherit a disposed one.
+        GlobalConfiguration.Configuration.UseNoOpLogProvider();
+
         // Two storages as two nodes would have, each with a server polling schedules every second.
         var storages = new[] { PostgreSqlJobStorage.Create(options), PostgreSqlJobStorage.Create(options) };
         new RecurringJobManager(storages[0]).AddOrUpdate(recurringJobId, Job.FromExpression(() => Record(recurringJobId, null!)), "*/2 * * * * *");
