@@ -111,7 +111,7 @@ public static class GatewayApplicationExtensions
         app.MapLoginPages();
         app.MapTokensPage();
         app.MapCliLogin();
-        app.MapJobsDashboard(GatewayPolicies.AdminSession);
+        app.MapJobsDashboard(GatewayPolicies.AdminSession, GatewayRoutes.TokensPage);
         app.MapScim().RequireAuthorization(GatewayPolicies.ScimToken);
         app.MapGatewayProxy();
         return app;

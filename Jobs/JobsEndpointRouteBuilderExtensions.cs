@@ -12,9 +12,10 @@ public static class JobsEndpointRouteBuilderExtensions
 
     /// <summary>
     /// Maps the dashboard behind the named ASP.NET Core authorization policy only: Hangfire's own filters are emptied,
-    /// so its local-requests-only default never applies, and the storage connection string is not shown.
+    /// so its local-requests-only default never applies, and the storage connection string is not shown. The
+    /// dashboard's "back to site" link goes to <paramref name="appPath"/>, a route the host owns.
     /// </summary>
-    public static IEndpointConventionBuilder MapJobsDashboard(this IEndpointRouteBuilder endpoints, string authorizationPolicy)
+    public static IEndpointConventionBuilder MapJobsDashboard(this IEndpointRouteBuilder endpoints, string authorizationPolicy, string appPath)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var options = new DashboardOptions
@@ -23,7 +24,7 @@ public static class JobsEndpointRouteBuilderExtensions
             AsyncAuthorization = [],
             DisplayStorageConnectionString = false,
             DashboardTitle = "ScimGateway jobs",
-            AppPath = "/settings/tokens",
+            AppPath = appPath,
         };
         return endpoints.MapHangfireDashboardWithAuthorizationPolicy(authorizationPolicy, DashboardPath, options);
     }

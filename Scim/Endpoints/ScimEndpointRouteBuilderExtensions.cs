@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using ScimGateway.Scim.Resources;
+using ScimGateway.Scim.Schemas;
 
 namespace ScimGateway.Scim.Endpoints;
 
@@ -23,8 +24,8 @@ public static class ScimEndpointRouteBuilderExtensions
         scim.AddEndpointFilterFactory(ScimMetricsFilter.Create);
         scim.AddEndpointFilter<ScimErrorFilter>();
 
-        MapResource<ScimUsers>(scim, "/Users");
-        MapResource<ScimGroups>(scim, "/Groups");
+        MapResource<ScimUsers>(scim, ScimSchemaSet.User.Endpoint);
+        MapResource<ScimGroups>(scim, ScimSchemaSet.Group.Endpoint);
 
         scim.MapPost("/.search", ServiceEndpoints.RootSearch);
         Others(scim, "/.search", "POST");
