@@ -96,6 +96,25 @@ public abstract class UsageStoreContract : StoreContract
     }
 
     [ContractFact]
+    public void AddBuckets_RetriedWithTheSameFlushId_CountsOnce_AlsoAfterAFold()
+    {
+        Insert(Token("t1"));
+        IReadOnlyList<UsageDelta> flush = [Delta("t1", Noon, 2, 1, 0, Noon)];
+
+        // The first write committed but its acknowledgement was lost: the node retries the same batch with its id,
+        // once before the fold and once after it.
+        Stores.Usage.AddBuckets("node-a", "flush-1", flush);
+        Stores.Usage.AddBuckets("node-a", "flush-1", flush);
+        Stores.Usage.Fold();
+        Stores.Usage.AddBuckets("node-a", "flush-1", flush);
+        Stores.Usage.AddBuckets("node-b", "flush-1", flush);
+        Stores.Usage.Fold();
+
+        var day = Assert.Single(Stores.Usage.ReadDaily("t1", Noon.Date, Noon.Date));
+        Assert.Equal((4L, 2L), (day.Success, day.ClientError));
+    }
+
+    [ContractFact]
     public void AddBuckets_MovesLastUseForward_NeverBack_WithoutAFold()
     {
         Insert(Token("t1"));
