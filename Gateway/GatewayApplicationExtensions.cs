@@ -18,6 +18,7 @@ using ScimGateway.Gateway.Web;
 using ScimGateway.Jobs;
 using ScimGateway.Jobs.Maintenance;
 using ScimGateway.Jobs.Storage;
+using ScimGateway.Jobs.Storage.PostgreSql;
 using ScimGateway.Scim.Endpoints;
 
 namespace ScimGateway.Gateway;
@@ -37,7 +38,9 @@ public static class GatewayApplicationExtensions
             .AddScheme<TokenAuthenticationOptions, TokenAuthenticationHandler>(TokenAuthenticationDefaults.Scheme, null)
             .AddBrowserSessions()
             .AddOidcSignIn(builder.Configuration);
-        builder.Services.AddJobs().AddJobsLiteDbStorage().PlaceJobStorageInDataDirectory();
+        builder.Services.AddJobs()
+            .AddPerStorageProvider(s => s.AddJobsLiteDbStorage(), s => s.AddJobsPostgreSqlStorage())
+            .PlaceJobStorageInDataDirectory();
         builder.Services.TryAddSingleton<IStorageMaintenance, LiteDbStorageMaintenance>();
         builder.Services.AddAuthorizationBuilder().AddGatewayPolicies();
         builder.AddGatewayProxy();

@@ -11,6 +11,7 @@ using ScimGateway.Tokens;
 using ScimGateway.Tokens.Accounts;
 using ScimGateway.Tokens.Format;
 using ScimGateway.Tokens.Storage.LiteDb;
+using ScimGateway.Tokens.Storage.PostgreSql;
 
 namespace ScimGateway.Gateway;
 
@@ -26,7 +27,7 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<IAccountDirectory, ScimAccountDirectory>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProvisioningEvents, TokenProvisioningEvents>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScimOptions>, ScimRoleGroupsValidator>());
-        services.AddTokens().AddTokensLiteDbStorage();
+        services.AddTokens().AddPerStorageProvider(s => s.AddTokensLiteDbStorage(), s => s.AddTokensPostgreSqlStorage());
         services.AddScim();
         services.AddScimLiteDbStorage();
         return services;

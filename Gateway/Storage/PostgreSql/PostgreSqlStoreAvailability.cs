@@ -10,9 +10,7 @@ public static class PostgreSqlStoreAvailability
     /// <summary>Module and stores not available on PostgreSQL yet.</summary>
     public static IReadOnlyList<string> Missing { get; } =
     [
-        "Tokens (tokens, usage, audit, service users, local accounts)",
         "Scim (users, groups)",
-        "Jobs (job watermarks)",
         "Gateway (browser sessions)",
     ];
 

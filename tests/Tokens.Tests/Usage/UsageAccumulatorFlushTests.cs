@@ -62,5 +62,34 @@ public sealed class UsageAccumulatorFlushTests : IDisposable
         Assert.Equal(1, _stores.Usage.ReadDaily("t1", Noon.Date, Noon.Date).Single().Success);
     }
 
+    [Fact]
+    public void Flush_AfterALostAcknowledgement_RetriesTheSameBatchWithItsId_AndCountsItOnce()
+    {
+        var counter = _accumulator.For("t1");
+        counter.Record(200, Noon.Ticks, null);
+        var ids = new List<string>();
+
+        // The store commits the batch, then the acknowledgement is lost.
+        Assert.Throws<IOException>(() => _accumulator.Flush((flushId, deltas) =>
+        {
+            ids.Add(flushId);
+            _stores.Usage.AddBuckets("node-a", flushId, deltas);
+            throw new IOException("connection reset");
+        }, Noon.Ticks));
+        counter.Record(404, Noon.AddSeconds(5).Ticks, null);
+        _accumulator.Flush((flushId, deltas) =>
+        {
+            ids.Add(flushId);
+            _stores.Usage.AddBuckets("node-a", flushId, deltas);
+        }, Noon.AddSeconds(5).Ticks);
+        _stores.Usage.Fold();
+
+        Assert.Equal(3, ids.Count);
+        Assert.Equal(ids[0], ids[1]);
+        Assert.NotEqual(ids[1], ids[2]);
+        var day = _stores.Usage.ReadDaily("t1", Noon.Date, Noon.Date).Single();
+        Assert.Equal((1L, 1L), (day.Success, day.ClientError));
+    }
+
     private int Flush(DateTime now) => _accumulator.Flush(deltas => _stores.Usage.AddBuckets("node-a", deltas), now.Ticks);
 }
