@@ -69,7 +69,8 @@ public interface IScimGroupStore
     /// is inserted if absent, with the type and display <paramref name="describe"/> gives. Never loads the whole member
     /// list unless <paramref name="replaceAll"/>. Last, in the same transaction, <paramref name="complete"/> is given
     /// what changed and may return the group's new record and the events to record (as <see cref="Update(ScimGroupRecord, IReadOnlyCollection{ProvisioningEvent})"/> writes
-    /// them); if that write fails, the membership changes are undone too.
+    /// them); if that write fails, the membership changes are undone too. Throws
+    /// <see cref="Storage.ScimVersionConflictException"/> (nothing written) when the group is gone.
     /// </summary>
     MembershipDelta ApplyMembers(
         string groupId,

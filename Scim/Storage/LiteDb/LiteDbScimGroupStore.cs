@@ -169,6 +169,11 @@ public sealed class LiteDbScimGroupStore : IScimGroupStore
         var removedOut = new List<string>();
         return LiteDbTransaction.Run(_database, () =>
         {
+            if (!IndexKeys.Fits(groupId) || _groups.FindById(groupId) is null)
+            {
+                throw new ScimVersionConflictException($"Group '{groupId}' was deleted by another write.");
+            }
+
             if (replaceAll)
             {
                 var keep = new HashSet<string>(added, StringComparer.Ordinal);

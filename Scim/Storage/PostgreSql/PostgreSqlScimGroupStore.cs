@@ -207,7 +207,7 @@ public sealed class PostgreSqlScimGroupStore : IScimGroupStore
                 // KEY SHARE: parallel member changes of one group do not wait for each other, a deletion of the group does.
                 if (Query(connection, transaction, "SELECT 1 FROM scim_groups WHERE id = @id FOR KEY SHARE", r => 1, ("id", groupId)).Count == 0)
                 {
-                    return new MembershipDelta([], []);
+                    throw new ScimVersionConflictException($"Group '{groupId}' was deleted by another write.");
                 }
 
                 var distinct = added.Distinct(StringComparer.Ordinal).ToList();
