@@ -45,6 +45,7 @@ public sealed class ScimPostgreSqlDatabase : IAsyncLifetime
 }
 
 /// <summary>The user store contract on PostgreSQL.</summary>
+[NeedsPostgreSql]
 public sealed class PostgreSqlScimUserStoreTests(ScimPostgreSqlDatabase database) : ScimUserStoreContract, IClassFixture<ScimPostgreSqlDatabase>
 {
     /// <inheritdoc />
@@ -52,6 +53,7 @@ public sealed class PostgreSqlScimUserStoreTests(ScimPostgreSqlDatabase database
 }
 
 /// <summary>The group store contract on PostgreSQL.</summary>
+[NeedsPostgreSql]
 public sealed class PostgreSqlScimGroupStoreTests(ScimPostgreSqlDatabase database) : ScimGroupStoreContract, IClassFixture<ScimPostgreSqlDatabase>
 {
     /// <inheritdoc />
@@ -59,6 +61,7 @@ public sealed class PostgreSqlScimGroupStoreTests(ScimPostgreSqlDatabase databas
 }
 
 /// <summary>The outbox contract on PostgreSQL.</summary>
+[NeedsPostgreSql]
 public sealed class PostgreSqlProvisioningOutboxTests(ScimPostgreSqlDatabase database) : ProvisioningOutboxContract, IClassFixture<ScimPostgreSqlDatabase>
 {
     /// <inheritdoc />

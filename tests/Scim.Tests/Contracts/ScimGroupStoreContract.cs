@@ -13,7 +13,7 @@ public abstract class ScimGroupStoreContract : ScimStoreContract
 {
     private static readonly ProvisioningEvent[] NoEvents = [];
 
-    [Fact]
+    [ContractFact]
     public void Insert_WithMembersAndEvents_AllStored_MemberListedTwiceOnce()
     {
         var users = InsertUsers(1, 2);
@@ -28,7 +28,7 @@ public abstract class ScimGroupStoreContract : ScimStoreContract
         Assert.Equal(events, PendingEvents());
     }
 
-    [Fact]
+    [ContractFact]
     public void Insert_NameTakenInAnotherCase_ThrowsDuplicate_WritesNothing()
     {
         var alice = InsertUsers(1)[0];
@@ -43,7 +43,7 @@ public abstract class ScimGroupStoreContract : ScimStoreContract
         Assert.Equal(1, Stores.Groups.Count());
     }
 
-    [Fact]
+    [ContractFact]
     public void NotFound_IsNullFalseOrEmpty_NeverThrows()
     {
         var ghost = Group(9);
@@ -61,7 +61,7 @@ public abstract class ScimGroupStoreContract : ScimStoreContract
         Assert.Empty(PendingEvents());
     }
 
-    [Fact]
+    [ContractFact]
     public void Page_StableIdOrder_SkipAndTake()
     {
         foreach (var number in new[] { 3, 1, 2 })
@@ -77,7 +77,7 @@ public abstract class ScimGroupStoreContract : ScimStoreContract
         Assert.Equal(2, Stores.Groups.Count());
     }
 
-    [Fact]
+    [ContractFact]
     public void FindCandidates_DisplayNameExternalIdMembersAndId()
     {
         var alice = InsertUsers(1)[0];
@@ -92,7 +92,7 @@ public abstract class ScimGroupStoreContract : ScimStoreContract
         Assert.Empty(Stores.Groups.FindCandidates(new FilterIndexHint("unindexed", "Admins", false)));
     }
 
-    [Fact]
+    [ContractFact]
     public void Update_NeverTouchesMembers_RecordsEvents()
     {
         var users = InsertUsers(1, 2);
@@ -108,7 +108,7 @@ public abstract class ScimGroupStoreContract : ScimStoreContract
         Assert.Equal(events, PendingEvents());
     }
 
-    [Fact]
+    [ContractFact]
     public void Update_AtExpectedVersion_Writes_ElseThrowsConflict_WritesNothing()
     {
         var group = InsertGroup(1);
@@ -125,7 +125,7 @@ public abstract class ScimGroupStoreContract : ScimStoreContract
         Assert.False(Stores.Groups.Update(Group(9), 1, NoEvents));
     }
 
-    [Fact]
+    [ContractFact]
     public void ApplyMembers_CompleteAtStaleVersion_ThrowsConflict_MembershipChangesUndone()
     {
         var alice = InsertUsers(1)[0];
@@ -144,7 +144,7 @@ public abstract class ScimGroupStoreContract : ScimStoreContract
         Assert.Equal("Moved On", Stores.Groups.FindById(group.Id)?.DisplayName);
     }
 
-    [Fact]
+    [ContractFact]
     public void ApplyMembers_GroupGone_ThrowsConflict_WritesNothing()
     {
         var alice = InsertUsers(1)[0];
@@ -153,7 +153,7 @@ public abstract class ScimGroupStoreContract : ScimStoreContract
         Assert.Empty(Stores.Groups.GroupsOf(alice.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public void Update_NameTaken_ThrowsDuplicate_WritesNothing()
     {
         Stores.Groups.Insert(Group(1, "One"), [], []);
@@ -164,7 +164,7 @@ public abstract class ScimGroupStoreContract : ScimStoreContract
         Assert.Empty(PendingEvents());
     }
 
-    [Fact]
+    [ContractFact]
     public void Update_Renamed_BecomesItsDisplayWhereItIsAMember()
     {
         var inner = InsertGroup(1);
@@ -177,7 +177,7 @@ public abstract class ScimGroupStoreContract : ScimStoreContract
         Assert.Equal(("Inner Renamed", MemberTypes.Group), (membership.Display, membership.MemberType));
     }
 
-    [Fact]
+    [ContractFact]
     public void ApplyMembers_AddRemoveAndReplaceAll_ReportWhatChanged()
     {
         var users = InsertUsers(1, 2, 3, 4);
@@ -202,7 +202,7 @@ public abstract class ScimGroupStoreContract : ScimStoreContract
         Assert.Equal("user0004@example.com", Stores.Groups.MembersOf(group.Id).Single(m => m.MemberId == ids[3]).Display);
     }
 
-    [Fact]
+    [ContractFact]
     public void ApplyMembers_Complete_WritesRecordAndEventsWithTheMembers()
     {
         var alice = InsertUsers(1)[0];
@@ -218,7 +218,7 @@ public abstract class ScimGroupStoreContract : ScimStoreContract
         Assert.Equal([new ProvisioningEvent(ProvisioningEventKind.Changed, alice.Id)], PendingEvents());
     }
 
-    [Fact]
+    [ContractFact]
     public void ApplyMembers_CompleteWriteFails_MembershipChangesUndone()
     {
         var alice = InsertUsers(1)[0];
@@ -233,7 +233,7 @@ public abstract class ScimGroupStoreContract : ScimStoreContract
         Assert.Equal(group.DisplayName, Stores.Groups.FindById(group.Id)?.DisplayName);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ApplyMembers_ParallelAddsToOneGroup_LoseNone()
     {
         var users = Enumerable.Range(1, 30).Select(n => User(n)).ToList();
@@ -245,7 +245,7 @@ public abstract class ScimGroupStoreContract : ScimStoreContract
         Assert.Equal(users.Select(u => u.Id), MemberIds(group.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public void Delete_RemovesMembershipsBothWays_RecordsEvents()
     {
         var alice = InsertUsers(1)[0];
@@ -263,7 +263,7 @@ public abstract class ScimGroupStoreContract : ScimStoreContract
         Assert.Equal(events, PendingEvents());
     }
 
-    [Fact]
+    [ContractFact]
     public void InsertMembers_KeepsExisting_AddsNew()
     {
         var users = InsertUsers(1, 2);
