@@ -149,6 +149,9 @@ public sealed partial class ScimGroups(
 
     private ScimGroupRecord Save(ScimGroupRecord current, JsonObject resource, IReadOnlyList<string> added, IReadOnlyCollection<string> removed, bool replaceAll)
     {
+        // The version read: the store writes only over it (another node may have written since). Kept apart, since
+        // Complete sets the version of next, which is current itself when only members change.
+        var readVersion = current.Version;
         var changed = !JsonNode.DeepEquals(JsonNode.Parse(current.Resource), resource);
         var next = changed ? Record(current.Id, resource, current.Created, current.LastModified, current.Version) : current;
         if (changed)
@@ -177,10 +180,10 @@ public sealed partial class ScimGroups(
                 return null;
             }
 
-            next.Version = current.Version + 1;
+            next.Version = readVersion + 1;
             next.LastModified = ScimTimestamps.Now(time);
             written = true;
-            return new GroupWrite(next, RoleEvents(current, next, delta, types));
+            return new GroupWrite(next, RoleEvents(current, next, delta, types)) { ExpectedVersion = readVersion };
         }
 
         MembershipDelta delta;
@@ -191,12 +194,18 @@ public sealed partial class ScimGroups(
                 delta = new MembershipDelta([], []);
                 if (Complete(delta) is { } write)
                 {
-                    groups.Update(write.Record, write.Events);
+                    if (!groups.Update(write.Record, readVersion, write.Events))
+                    {
+                        throw new ScimVersionConflictException($"Group '{current.Id}' was deleted by another write.");
+                    }
                 }
             }
             else
             {
-                delta = groups.ApplyMembers(current.Id, added, removed, replaceAll, id => types[id], Complete);
+                // A member described as present when read but absent now (removed on another node): run again from the read.
+                delta = groups.ApplyMembers(current.Id, added, removed, replaceAll,
+                    id => types.TryGetValue(id, out var member) ? member : throw new ScimVersionConflictException($"Member '{id}' of group '{current.Id}' changed meanwhile."),
+                    Complete);
             }
         }
         catch (DuplicateGroupNameException)

@@ -10,7 +10,6 @@ public static class PostgreSqlStoreAvailability
     /// <summary>Module and stores not available on PostgreSQL yet.</summary>
     public static IReadOnlyList<string> Missing { get; } =
     [
-        "Scim (users, groups)",
         "Gateway (browser sessions)",
     ];
 

@@ -8,14 +8,14 @@ namespace ScimGateway.Scim.Tests.Contracts;
 /// </summary>
 public abstract class ProvisioningOutboxContract : ScimStoreContract
 {
-    [Fact]
+    [ContractFact]
     public void Empty_NothingPending()
     {
         Assert.Empty(Stores.Outbox.Pending(10));
         Assert.False(Stores.Outbox.Complete(42));
     }
 
-    [Fact]
+    [ContractFact]
     public void Pending_InRecordedOrder_AtMostMax_UntilCompleted()
     {
         var users = InsertUsers(1, 2);
@@ -39,7 +39,7 @@ public abstract class ProvisioningOutboxContract : ScimStoreContract
         Assert.Empty(Stores.Outbox.Pending(0));
     }
 
-    [Fact]
+    [ContractFact]
     public void Events_OfSeveralWrites_KeepTheirOrder()
     {
         var alice = InsertUsers(1)[0];

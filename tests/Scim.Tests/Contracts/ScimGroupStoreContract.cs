@@ -1,6 +1,7 @@
 using ScimGateway.Scim.Filtering;
 using ScimGateway.Scim.Groups;
 using ScimGateway.Scim.Provisioning;
+using ScimGateway.Scim.Storage;
 
 namespace ScimGateway.Scim.Tests.Contracts;
 
@@ -12,7 +13,7 @@ public abstract class ScimGroupStoreContract : ScimStoreContract
 {
     private static readonly ProvisioningEvent[] NoEvents = [];
 
-    [Fact]
+    [ContractFact]
     public void Insert_WithMembersAndEvents_AllStored_MemberListedTwiceOnce()
     {
         var users = InsertUsers(1, 2);
@@ -27,7 +28,7 @@ public abstract class ScimGroupStoreContract : ScimStoreContract
         Assert.Equal(events, PendingEvents());
     }
 
-    [Fact]
+    [ContractFact]
     public void Insert_NameTakenInAnotherCase_ThrowsDuplicate_WritesNothing()
     {
         var alice = InsertUsers(1)[0];
@@ -42,7 +43,7 @@ public abstract class ScimGroupStoreContract : ScimStoreContract
         Assert.Equal(1, Stores.Groups.Count());
     }
 
-    [Fact]
+    [ContractFact]
     public void NotFound_IsNullFalseOrEmpty_NeverThrows()
     {
         var ghost = Group(9);
@@ -60,7 +61,7 @@ public abstract class ScimGroupStoreContract : ScimStoreContract
         Assert.Empty(PendingEvents());
     }
 
-    [Fact]
+    [ContractFact]
     public void Page_StableIdOrder_SkipAndTake()
     {
         foreach (var number in new[] { 3, 1, 2 })
@@ -76,7 +77,7 @@ public abstract class ScimGroupStoreContract : ScimStoreContract
         Assert.Equal(2, Stores.Groups.Count());
     }
 
-    [Fact]
+    [ContractFact]
     public void FindCandidates_DisplayNameExternalIdMembersAndId()
     {
         var alice = InsertUsers(1)[0];
@@ -91,7 +92,7 @@ public abstract class ScimGroupStoreContract : ScimStoreContract
         Assert.Empty(Stores.Groups.FindCandidates(new FilterIndexHint("unindexed", "Admins", false)));
     }
 
-    [Fact]
+    [ContractFact]
     public void Update_NeverTouchesMembers_RecordsEvents()
     {
         var users = InsertUsers(1, 2);
@@ -107,7 +108,52 @@ public abstract class ScimGroupStoreContract : ScimStoreContract
         Assert.Equal(events, PendingEvents());
     }
 
-    [Fact]
+    [ContractFact]
+    public void Update_AtExpectedVersion_Writes_ElseThrowsConflict_WritesNothing()
+    {
+        var group = InsertGroup(1);
+        var first = Group(1, "First");
+        first.Version = 2;
+        var stale = Group(1, "Stale");
+        stale.Version = 2;
+
+        Assert.True(Stores.Groups.Update(first, 1, [new(ProvisioningEventKind.Changed, "u1")]));
+        Assert.Throws<ScimVersionConflictException>(() => Stores.Groups.Update(stale, 1, [new(ProvisioningEventKind.Changed, "u2")]));
+
+        Assert.Equal(("First", 2L), (Stores.Groups.FindById(group.Id)!.DisplayName, Stores.Groups.FindById(group.Id)!.Version));
+        Assert.Equal([new ProvisioningEvent(ProvisioningEventKind.Changed, "u1")], PendingEvents());
+        Assert.False(Stores.Groups.Update(Group(9), 1, NoEvents));
+    }
+
+    [ContractFact]
+    public void ApplyMembers_CompleteAtStaleVersion_ThrowsConflict_MembershipChangesUndone()
+    {
+        var alice = InsertUsers(1)[0];
+        var group = InsertGroup(1);
+        var moved = Group(1, "Moved On");
+        moved.Version = 2;
+        Stores.Groups.Update(moved, NoEvents);
+        var next = Group(1);
+        next.Version = 2;
+
+        Assert.Throws<ScimVersionConflictException>(() => Stores.Groups.ApplyMembers(group.Id, [alice.Id], [], false,
+            _ => new MemberInfo(MemberTypes.User, "Alice"), _ => new GroupWrite(next, ProvisioningEvent.Changed([alice.Id])) { ExpectedVersion = 1 }));
+
+        Assert.Empty(Stores.Groups.MembersOf(group.Id));
+        Assert.Empty(PendingEvents());
+        Assert.Equal("Moved On", Stores.Groups.FindById(group.Id)?.DisplayName);
+    }
+
+    [ContractFact]
+    public void ApplyMembers_GroupGone_ThrowsConflict_WritesNothing()
+    {
+        var alice = InsertUsers(1)[0];
+
+        Assert.Throws<ScimVersionConflictException>(() => Apply(Group(9).Id, [alice.Id], [], replaceAll: false));
+        Assert.Empty(Stores.Groups.GroupsOf(alice.Id));
+    }
+
+    [ContractFact]
     public void Update_NameTaken_ThrowsDuplicate_WritesNothing()
     {
         Stores.Groups.Insert(Group(1, "One"), [], []);
@@ -118,7 +164,7 @@ public abstract class ScimGroupStoreContract : ScimStoreContract
         Assert.Empty(PendingEvents());
     }
 
-    [Fact]
+    [ContractFact]
     public void Update_Renamed_BecomesItsDisplayWhereItIsAMember()
     {
         var inner = InsertGroup(1);
@@ -131,7 +177,7 @@ public abstract class ScimGroupStoreContract : ScimStoreContract
         Assert.Equal(("Inner Renamed", MemberTypes.Group), (membership.Display, membership.MemberType));
     }
 
-    [Fact]
+    [ContractFact]
     public void ApplyMembers_AddRemoveAndReplaceAll_ReportWhatChanged()
     {
         var users = InsertUsers(1, 2, 3, 4);
@@ -156,7 +202,7 @@ public abstract class ScimGroupStoreContract : ScimStoreContract
         Assert.Equal("user0004@example.com", Stores.Groups.MembersOf(group.Id).Single(m => m.MemberId == ids[3]).Display);
     }
 
-    [Fact]
+    [ContractFact]
     public void ApplyMembers_Complete_WritesRecordAndEventsWithTheMembers()
     {
         var alice = InsertUsers(1)[0];
@@ -172,7 +218,7 @@ public abstract class ScimGroupStoreContract : ScimStoreContract
         Assert.Equal([new ProvisioningEvent(ProvisioningEventKind.Changed, alice.Id)], PendingEvents());
     }
 
-    [Fact]
+    [ContractFact]
     public void ApplyMembers_CompleteWriteFails_MembershipChangesUndone()
     {
         var alice = InsertUsers(1)[0];
@@ -187,7 +233,7 @@ public abstract class ScimGroupStoreContract : ScimStoreContract
         Assert.Equal(group.DisplayName, Stores.Groups.FindById(group.Id)?.DisplayName);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ApplyMembers_ParallelAddsToOneGroup_LoseNone()
     {
         var users = Enumerable.Range(1, 30).Select(n => User(n)).ToList();
@@ -199,7 +245,7 @@ public abstract class ScimGroupStoreContract : ScimStoreContract
         Assert.Equal(users.Select(u => u.Id), MemberIds(group.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public void Delete_RemovesMembershipsBothWays_RecordsEvents()
     {
         var alice = InsertUsers(1)[0];
@@ -217,7 +263,7 @@ public abstract class ScimGroupStoreContract : ScimStoreContract
         Assert.Equal(events, PendingEvents());
     }
 
-    [Fact]
+    [ContractFact]
     public void InsertMembers_KeepsExisting_AddsNew()
     {
         var users = InsertUsers(1, 2);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ScimGateway.Scim.Filtering;
 using ScimGateway.Scim.Provisioning;
+using ScimGateway.Scim.Storage;
 using ScimGateway.Scim.Users;
 
 namespace ScimGateway.Scim.Tests.Contracts;
@@ -11,7 +12,7 @@ namespace ScimGateway.Scim.Tests.Contracts;
 /// </summary>
 public abstract class ScimUserStoreContract : ScimStoreContract
 {
-    [Fact]
+    [ContractFact]
     public void Insert_FoundByIdAndByUserNameInAnyCase()
     {
         var user = User(1, "Alice@Example.com");
@@ -21,7 +22,7 @@ public abstract class ScimUserStoreContract : ScimStoreContract
         Assert.Equal(user.Id, Stores.Users.FindByUserName("alice@EXAMPLE.com")?.Id);
     }
 
-    [Fact]
+    [ContractFact]
     public void Insert_UserNameTakenInAnotherCase_ThrowsDuplicate()
     {
         Stores.Users.Insert(User(1, "alice@example.com"));
@@ -30,7 +31,7 @@ public abstract class ScimUserStoreContract : ScimStoreContract
         Assert.Equal(1, Stores.Users.Count());
     }
 
-    [Fact]
+    [ContractFact]
     public void InsertMany_OneNameTaken_InsertsNone()
     {
         Stores.Users.Insert(User(1, "taken@example.com"));
@@ -40,7 +41,7 @@ public abstract class ScimUserStoreContract : ScimStoreContract
         Assert.Null(Stores.Users.FindById(User(2).Id));
     }
 
-    [Fact]
+    [ContractFact]
     public void NotFound_IsNullFalseOrEmpty_NeverThrows()
     {
         InsertUsers(1);
@@ -56,7 +57,7 @@ public abstract class ScimUserStoreContract : ScimStoreContract
         Assert.Empty(PendingEvents());
     }
 
-    [Fact]
+    [ContractFact]
     public void Page_StableIdOrder_SkipAndTake()
     {
         InsertUsers(5, 1, 4, 2, 3);
@@ -72,7 +73,7 @@ public abstract class ScimUserStoreContract : ScimStoreContract
         Assert.Equal(4, Stores.Users.Count());
     }
 
-    [Theory]
+    [ContractTheory]
     [InlineData("userName", "BOB@example.com")]
     [InlineData("externalId", "ext-bob")]
     [InlineData("displayName", "bob builder")]
@@ -93,7 +94,7 @@ public abstract class ScimUserStoreContract : ScimStoreContract
         Assert.DoesNotContain(User(1).Id, Stores.Users.FindCandidates(new FilterIndexHint(attribute, value, false)).Select(u => u.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public void FindCandidates_ById_AndUnindexedAttribute()
     {
         var users = InsertUsers(1, 2);
@@ -102,7 +103,7 @@ public abstract class ScimUserStoreContract : ScimStoreContract
         Assert.Empty(Stores.Users.FindCandidates(new FilterIndexHint("title", "Engineer", false)));
     }
 
-    [Fact]
+    [ContractFact]
     public void Update_UserNameTakenByAnother_ThrowsDuplicate_AndChangesNothing()
     {
         var users = InsertUsers(1, 2);
@@ -113,7 +114,7 @@ public abstract class ScimUserStoreContract : ScimStoreContract
         Assert.Empty(PendingEvents());
     }
 
-    [Fact]
+    [ContractFact]
     public void Update_RecordsDeactivationReactivationAndChange()
     {
         var alice = InsertUsers(1)[0];
@@ -132,7 +133,24 @@ public abstract class ScimUserStoreContract : ScimStoreContract
         Assert.Equal(["Admin"], Stores.Users.FindById(alice.Id)?.Roles);
     }
 
-    [Fact]
+    [ContractFact]
+    public void Update_AtExpectedVersion_Writes_ElseThrowsConflict_AndChangesNothing()
+    {
+        var alice = InsertUsers(1)[0];
+        var first = User(1, alice.UserName, r => r["displayName"] = "First");
+        first.Version = 2;
+        var stale = User(1, alice.UserName, r => r["displayName"] = "Stale");
+        stale.Version = 2;
+
+        Assert.True(Stores.Users.Update(first, expectedVersion: 1));
+        Assert.Throws<ScimVersionConflictException>(() => Stores.Users.Update(stale, expectedVersion: 1));
+
+        Assert.Equal(("First", 2L), (Stores.Users.FindById(alice.Id)!.DisplayName, Stores.Users.FindById(alice.Id)!.Version));
+        Assert.Single(PendingEvents());
+        Assert.False(Stores.Users.Update(User(9), expectedVersion: 1));
+    }
+
+    [ContractFact]
     public void Update_NewDisplayName_BecomesTheMembershipsDisplay()
     {
         var alice = InsertUsers(1)[0];
@@ -146,7 +164,7 @@ public abstract class ScimUserStoreContract : ScimStoreContract
         Assert.Equal("Alice Renamed", Stores.Groups.MembersOf(other.Id).Single().Display);
     }
 
-    [Fact]
+    [ContractFact]
     public void Delete_RemovesMemberships_NewGroupVersion_RecordsDeletion()
     {
         var users = InsertUsers(1, 2);
@@ -166,7 +184,7 @@ public abstract class ScimUserStoreContract : ScimStoreContract
         Assert.Single(PendingEvents());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ParallelInserts_DistinctNames_AllLand()
     {
         await Task.WhenAll(Enumerable.Range(1, 40).Select(n => Task.Run(() => Stores.Users.Insert(User(n)))));
@@ -175,7 +193,7 @@ public abstract class ScimUserStoreContract : ScimStoreContract
         Assert.Equal(Enumerable.Range(1, 40).Select(n => User(n).Id), Stores.Users.Page(0, 100).Select(u => u.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ParallelInserts_SameName_ExactlyOneWins()
     {
         var outcomes = await Task.WhenAll(Enumerable.Range(1, 20).Select(n => Task.Run(() =>
