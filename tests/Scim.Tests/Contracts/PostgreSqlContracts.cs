@@ -45,7 +45,7 @@ public sealed class ScimPostgreSqlDatabase : IAsyncLifetime
 }
 
 /// <summary>The user store contract on PostgreSQL.</summary>
-[NeedsPostgreSql]
+[PostgreSqlContract]
 public sealed class PostgreSqlScimUserStoreTests(ScimPostgreSqlDatabase database) : ScimUserStoreContract, IClassFixture<ScimPostgreSqlDatabase>
 {
     /// <inheritdoc />
@@ -53,7 +53,7 @@ public sealed class PostgreSqlScimUserStoreTests(ScimPostgreSqlDatabase database
 }
 
 /// <summary>The group store contract on PostgreSQL.</summary>
-[NeedsPostgreSql]
+[PostgreSqlContract]
 public sealed class PostgreSqlScimGroupStoreTests(ScimPostgreSqlDatabase database) : ScimGroupStoreContract, IClassFixture<ScimPostgreSqlDatabase>
 {
     /// <inheritdoc />
@@ -61,7 +61,7 @@ public sealed class PostgreSqlScimGroupStoreTests(ScimPostgreSqlDatabase databas
 }
 
 /// <summary>The outbox contract on PostgreSQL.</summary>
-[NeedsPostgreSql]
+[PostgreSqlContract]
 public sealed class PostgreSqlProvisioningOutboxTests(ScimPostgreSqlDatabase database) : ProvisioningOutboxContract, IClassFixture<ScimPostgreSqlDatabase>
 {
     /// <inheritdoc />

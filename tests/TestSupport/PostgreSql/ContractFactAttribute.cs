@@ -5,33 +5,51 @@ using Xunit.Sdk;
 namespace ScimGateway.TestSupport.PostgreSql;
 
 /// <summary>
-/// A fact of an abstract store contract suite. It runs like <see cref="FactAttribute"/>, except in a test class marked
-/// <see cref="PostgreSqlContractAttribute"/>, where it is skipped as a <see cref="PostgreSqlFactAttribute"/> would be
-/// (no server and not in CI): one suite serves every engine, and only the engine that needs a server skips without one.
+/// A contract test: a fact of every engine's subclass, skipped (as <c>[PostgreSqlFact]</c> is) in a subclass marked
+/// <see cref="PostgreSqlContractAttribute"/> when no test server is configured and not in CI. Plain <c>[Fact]</c> cannot
+/// do that: the attribute sits on the shared abstract method, so only discovery knows the engine.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
 [XunitTestCaseDiscoverer("ScimGateway.TestSupport.PostgreSql.ContractFactDiscoverer", "ScimGateway.TestSupport")]
-public sealed class ContractFactAttribute : FactAttribute;
+public sealed class ContractFactAttribute : FactAttribute
+{
+}
 
-/// <summary>Marks a contract suite's PostgreSQL subclass: its <see cref="ContractFactAttribute"/> facts need a server.</summary>
+/// <summary>A contract theory; skipped like <see cref="ContractFactAttribute"/>.</summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
+[XunitTestCaseDiscoverer("ScimGateway.TestSupport.PostgreSql.ContractTheoryDiscoverer", "ScimGateway.TestSupport")]
+public sealed class ContractTheoryAttribute : TheoryAttribute
+{
+}
+
+/// <summary>Marks a contract suite's PostgreSQL subclass: its contract tests need the test server.</summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
-public sealed class PostgreSqlContractAttribute : Attribute;
+public sealed class PostgreSqlContractAttribute : Attribute
+{
+}
 
-/// <summary>Finds <see cref="ContractFactAttribute"/> facts, skipping those of PostgreSQL suites when there is no server.</summary>
+/// <summary>Discovers <see cref="ContractFactAttribute"/> tests.</summary>
 public sealed class ContractFactDiscoverer(IMessageSink diagnosticMessageSink) : FactDiscoverer(diagnosticMessageSink)
 {
-    private readonly IMessageSink _sink = diagnosticMessageSink;
-
     /// <inheritdoc />
-    public override IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo factAttribute)
-    {
-        ArgumentNullException.ThrowIfNull(testMethod);
-        if (PostgreSqlTestServer.ShouldSkip && testMethod.TestClass.Class.GetCustomAttributes(typeof(PostgreSqlContractAttribute)).Any())
-        {
-            return [new XunitSkippedDataRowTestCase(_sink, discoveryOptions.MethodDisplayOrDefault(), discoveryOptions.MethodDisplayOptionsOrDefault(),
-                testMethod, PostgreSqlTestServer.SkipReason)];
-        }
+    public override IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo factAttribute) =>
+        ContractSkip.Skipped(DiagnosticMessageSink, discoveryOptions, testMethod) ?? base.Discover(discoveryOptions, testMethod, factAttribute);
+}
 
-        return base.Discover(discoveryOptions, testMethod, factAttribute);
-    }
+/// <summary>Discovers <see cref="ContractTheoryAttribute"/> tests.</summary>
+public sealed class ContractTheoryDiscoverer(IMessageSink diagnosticMessageSink) : TheoryDiscoverer(diagnosticMessageSink)
+{
+    /// <inheritdoc />
+    public override IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo theoryAttribute) =>
+        ContractSkip.Skipped(DiagnosticMessageSink, discoveryOptions, testMethod) ?? base.Discover(discoveryOptions, testMethod, theoryAttribute);
+}
+
+/// <summary>The skipped test case of a PostgreSQL subclass without a server, else null.</summary>
+internal static class ContractSkip
+{
+    public static IEnumerable<IXunitTestCase>? Skipped(IMessageSink sink, ITestFrameworkDiscoveryOptions options, ITestMethod testMethod) =>
+        testMethod.TestClass.Class.GetCustomAttributes(typeof(PostgreSqlContractAttribute)).Any() && PostgreSqlTestServer.ShouldSkip
+            ? [new XunitSkippedDataRowTestCase(sink, options.MethodDisplayOrDefault(), options.MethodDisplayOptionsOrDefault(), testMethod,
+                PostgreSqlTestServer.SkipReason)]
+            : null;
 }
