@@ -22,6 +22,7 @@ public static class GatewayServiceCollectionExtensions
     {
         services.AddStorageProvider();
         services.AddLiteDbGatewayStorage();
+        services.AddGatewayStoresByProvider();
         services.TryAddSingleton(PostgreSqlStorageExtensions.LoadOrCreateSigningKey);
         services.TryAddSingleton<IAccountDirectory, ScimAccountDirectory>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProvisioningEvents, TokenProvisioningEvents>());

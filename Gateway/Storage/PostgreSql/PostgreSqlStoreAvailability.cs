@@ -13,7 +13,6 @@ public static class PostgreSqlStoreAvailability
         "Tokens (tokens, usage, audit, service users, local accounts)",
         "Scim (users, groups)",
         "Jobs (job watermarks)",
-        "Gateway (browser sessions)",
     ];
 
     /// <summary>The message a server prints when it cannot start on PostgreSQL yet.</summary>
