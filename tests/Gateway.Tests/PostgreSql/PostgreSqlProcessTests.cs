@@ -37,7 +37,7 @@ public sealed class PostgreSqlProcessTests
         var result = await PostgreSqlGatewayProcess.RunAsync(directory.Path, database.ConnectionString, "storage", "migrate");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("'gateway' schema is at version 99, newer than this node knows (version 1", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("'gateway' schema is at version 99, newer than this node knows (version", result.StandardError, StringComparison.Ordinal);
     }
 
     [PostgreSqlFact]
