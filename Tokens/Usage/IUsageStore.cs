@@ -10,7 +10,15 @@ public interface IUsageStore
     /// Writes one flush's deltas as new minute buckets, all or none, and moves the tokens' last use forward. Buckets
     /// are only ever added: flushes running at once, on one node or several, never lose or merge each other's counts.
     /// </summary>
-    void AddBuckets(string nodeId, IReadOnlyList<UsageDelta> deltas);
+    void AddBuckets(string nodeId, IReadOnlyList<UsageDelta> deltas) => AddBuckets(nodeId, Guid.NewGuid().ToString("N"), deltas);
+
+    /// <summary>
+    /// Writes one flush's deltas as new minute buckets, all or none, and moves the tokens' last use forward, at most once
+    /// per <paramref name="nodeId"/> and <paramref name="flushId"/>: a flush retried with the same id and deltas (its
+    /// first write committed but the acknowledgement was lost) writes nothing, also after a fold has counted the first.
+    /// The store remembers flush ids for at least a week.
+    /// </summary>
+    void AddBuckets(string nodeId, string flushId, IReadOnlyList<UsageDelta> deltas);
 
     /// <summary>
     /// Folds every minute bucket into the hourly and daily rollups, moves tokens' last use forward, and deletes the

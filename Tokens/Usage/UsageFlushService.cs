@@ -20,7 +20,7 @@ public sealed partial class UsageFlushService(
     public int Flush()
     {
         var nodeId = options.Value.NodeId;
-        var written = accumulator.Flush(deltas => store.AddBuckets(nodeId, deltas), time.GetUtcNow().UtcTicks);
+        var written = accumulator.Flush((flushId, deltas) => store.AddBuckets(nodeId, flushId, deltas), time.GetUtcNow().UtcTicks);
         metrics.UsageFlushed();
         if (written > 0)
         {

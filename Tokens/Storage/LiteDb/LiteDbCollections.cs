@@ -13,6 +13,7 @@ internal static class LiteDbCollections
     public const string Audit = "audit";
     public const string ServiceUsers = "service_users";
     public const string UsageMinutes = "usage_minutes";
+    public const string UsageFlushes = "usage_flushes";
     public const string UsageHourly = "usage_hourly";
     public const string UsageDaily = "usage_daily";
     public const string ExpiryWarnings = "expiry_warnings";

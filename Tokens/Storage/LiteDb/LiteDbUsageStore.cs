@@ -15,12 +15,17 @@ public sealed class LiteDbUsageStore : IUsageStore
     private readonly ILiteCollection<UsageBucket> _buckets;
     private readonly ILiteCollection<UsageRollup> _hourly;
     private readonly ILiteCollection<UsageRollup> _daily;
+    private readonly ILiteCollection<BsonDocument> _flushes;
+    private readonly TimeProvider _time;
 
-    /// <summary>Opens the collections.</summary>
-    public LiteDbUsageStore(ILiteDatabase database)
+    /// <summary>Opens the collections; <paramref name="time"/> dates the remembered flush ids (default: the system clock).</summary>
+    public LiteDbUsageStore(ILiteDatabase database, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
+        _time = time ?? TimeProvider.System;
+        _flushes = database.GetCollection(LiteDbCollections.UsageFlushes);
+        _flushes.EnsureIndex("AppliedAt");
         _tokens = database.GetCollection<TokenRecord>(LiteDbCollections.Tokens);
         _buckets = database.GetCollection<UsageBucket>(LiteDbCollections.UsageMinutes);
         _hourly = database.GetCollection<UsageRollup>(LiteDbCollections.UsageHourly);
@@ -33,7 +38,7 @@ public sealed class LiteDbUsageStore : IUsageStore
     }
 
     /// <inheritdoc />
-    public void AddBuckets(string nodeId, IReadOnlyList<UsageDelta> deltas)
+    public void AddBuckets(string nodeId, string flushId, IReadOnlyList<UsageDelta> deltas)
     {
         ArgumentNullException.ThrowIfNull(deltas);
         var buckets = deltas.Select(d => new UsageBucket
@@ -47,10 +52,26 @@ public sealed class LiteDbUsageStore : IUsageStore
             ServerError = d.ServerError,
             LastUsedAt = d.LastUsedAt,
             LastUsedAddress = d.LastUsedAddress,
-        });
+        }).ToList();
 
-        // InsertBulk runs in one transaction of its own.
-        _buckets.InsertBulk(buckets);
+        // The flush's id and its buckets in one transaction: a retry of a flush that committed finds the id and writes
+        // nothing, also after a fold has counted and deleted its buckets.
+        var written = LiteDbTransaction.Run(_database, () =>
+        {
+            var key = nodeId + "|" + flushId;
+            if (_flushes.Exists(Query.EQ("_id", key)))
+            {
+                return false;
+            }
+
+            _flushes.Insert(new BsonDocument { ["_id"] = key, ["AppliedAt"] = _time.GetUtcNow().UtcDateTime });
+            _buckets.InsertBulk(buckets);
+            return true;
+        });
+        if (!written)
+        {
+            return;
+        }
 
         // Last use is a maximum, so writing it now as well as at the fold is idempotent; it keeps "Last Used" current
         // across a restart without waiting for the next rollup.
@@ -60,6 +81,8 @@ public sealed class LiteDbUsageStore : IUsageStore
     /// <inheritdoc />
     public UsageFoldResult Fold() => LiteDbTransaction.Run(_database, () =>
     {
+        // Flush ids are needed only until their flush's retry, which comes at the node's next flush.
+        _flushes.DeleteMany(Query.LT("AppliedAt", _time.GetUtcNow().UtcDateTime.AddDays(-7)));
         var buckets = _buckets.FindAll().ToList();
         if (buckets.Count == 0)
         {

@@ -19,7 +19,7 @@ public static class TokensLiteDbStorageExtensions
     public static IServiceCollection AddTokensLiteDbStorage(this IServiceCollection services)
     {
         services.TryAddSingleton<ITokenStore>(sp => new LiteDbTokenStore(sp.GetRequiredService<ILiteDatabase>()));
-        services.TryAddSingleton<IUsageStore>(sp => new LiteDbUsageStore(sp.GetRequiredService<ILiteDatabase>()));
+        services.TryAddSingleton<IUsageStore>(sp => new LiteDbUsageStore(sp.GetRequiredService<ILiteDatabase>(), sp.GetService<TimeProvider>()));
         services.TryAddSingleton<IAuditStore>(sp => new LiteDbAuditStore(sp.GetRequiredService<ILiteDatabase>()));
         services.TryAddSingleton<IServiceUserStore>(sp => new LiteDbServiceUserStore(sp.GetRequiredService<ILiteDatabase>()));
         services.TryAddSingleton<IExpiryWarningStore>(sp => new LiteDbExpiryWarningStore(sp.GetRequiredService<ILiteDatabase>()));

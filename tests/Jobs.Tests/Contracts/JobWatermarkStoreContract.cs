@@ -30,13 +30,13 @@ public abstract class JobWatermarkStoreContract : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    [Fact]
+    [ContractFact]
     public void Find_BeforeTheFirstRun_IsNull()
     {
         Assert.Null(Store.Find("token-expiration"));
     }
 
-    [Fact]
+    [ContractFact]
     public void Advance_RecordsTheRun_PerJob()
     {
         Store.Advance("usage-rollup", Now, Now.AddSeconds(5), "3 buckets folded");
@@ -47,7 +47,7 @@ public abstract class JobWatermarkStoreContract : IDisposable
         Assert.Equal(Now.AddMinutes(1), Store.Find("token-expiration")!.Position);
     }
 
-    [Fact]
+    [ContractFact]
     public void Advance_ToAnEarlierPosition_KeepsThePosition_AndRecordsTheRun()
     {
         Store.Advance("usage-rollup", Now, Now, "first");
@@ -58,7 +58,7 @@ public abstract class JobWatermarkStoreContract : IDisposable
         Assert.Equal((Now, Now.AddMinutes(1), "second"), (watermark.Position, watermark.CompletedAt, watermark.Summary));
     }
 
-    [Fact]
+    [ContractFact]
     public void Advance_FromParallelRuns_EndsAtTheLatestPosition()
     {
         Parallel.For(0, 16, i => Store.Advance("usage-rollup", Now.AddMinutes(i), Now, $"run {i}"));

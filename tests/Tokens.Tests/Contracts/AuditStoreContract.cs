@@ -5,7 +5,7 @@ namespace ScimGateway.Tokens.Tests.Contracts;
 /// <summary>What every <see cref="IAuditStore"/> must do: increasing ids, newest-first pages, lookups and pruning by age.</summary>
 public abstract class AuditStoreContract : StoreContract
 {
-    [Fact]
+    [ContractFact]
     public void Append_SetsIncreasingIds_AndKeepsEveryField()
     {
         var first = Entry("a", "t1");
@@ -20,7 +20,7 @@ public abstract class AuditStoreContract : StoreContract
         Assert.Equal(("a", "t1", "10.0.0.1", "detail of t1"), (stored.Action, stored.Target, stored.ClientAddress, stored.Detail));
     }
 
-    [Fact]
+    [ContractFact]
     public void Append_InParallel_AllLand_WithDistinctIds()
     {
         var entries = AtOnce(16, i =>
@@ -34,7 +34,7 @@ public abstract class AuditStoreContract : StoreContract
         Assert.Equal(16, Stores.Audit.ReadPage(1, 100).Total);
     }
 
-    [Fact]
+    [ContractFact]
     public void ReadPage_IsNewestFirst_WithTotal_AndEmptyPastTheEnd()
     {
         for (var i = 0; i < 5; i++)
@@ -53,7 +53,7 @@ public abstract class AuditStoreContract : StoreContract
         Assert.Equal(5, past.Total);
     }
 
-    [Fact]
+    [ContractFact]
     public void ReadPage_OfAnEmptyTrail_IsEmpty()
     {
         var page = Stores.Audit.ReadPage(1, 50);
@@ -62,7 +62,7 @@ public abstract class AuditStoreContract : StoreContract
         Assert.Equal(0, page.Total);
     }
 
-    [Fact]
+    [ContractFact]
     public void Find_MatchesActionAndTarget_OldestFirst_AndIsEmptyWhenNone()
     {
         Stores.Audit.Append(Entry("token.revoked", "t1", Now));
@@ -74,7 +74,7 @@ public abstract class AuditStoreContract : StoreContract
         Assert.Empty(Stores.Audit.Find("token.deleted", "t1"));
     }
 
-    [Fact]
+    [ContractFact]
     public void PruneBefore_DeletesOnlyEarlierEntries()
     {
         Stores.Audit.Append(Entry("a", "old", Now.AddDays(-400)));

@@ -5,7 +5,7 @@ namespace ScimGateway.Tokens.Tests.Contracts;
 /// <summary>What every <see cref="IExpiryWarningStore"/> must do: one warning per token and threshold, delivery state kept, orphans pruned.</summary>
 public abstract class ExpiryWarningStoreContract : StoreContract
 {
-    [Fact]
+    [ContractFact]
     public void TryAdd_ThenFind_ReturnsIt_PerTokenAndThreshold()
     {
         Assert.True(Stores.ExpiryWarnings.TryAdd(ExpiryWarningRecord.Announced("t1", 30, Now)));
@@ -16,7 +16,7 @@ public abstract class ExpiryWarningStoreContract : StoreContract
         Assert.Equal(Now.AddDays(23), Stores.ExpiryWarnings.Find("t1", 7)!.LoggedAt);
     }
 
-    [Fact]
+    [ContractFact]
     public void TryAdd_Again_IsFalse_AndKeepsTheFirst()
     {
         Stores.ExpiryWarnings.TryAdd(ExpiryWarningRecord.Announced("t1", 30, Now));
@@ -26,7 +26,7 @@ public abstract class ExpiryWarningStoreContract : StoreContract
         Assert.Equal(Now, Stores.ExpiryWarnings.Find("t1", 30)!.LoggedAt);
     }
 
-    [Fact]
+    [ContractFact]
     public void TryAdd_InParallel_ExactlyOneLands()
     {
         var landed = AtOnce(8, i => Stores.ExpiryWarnings.TryAdd(ExpiryWarningRecord.Announced("t1", 7, Now.AddSeconds(i))));
@@ -34,7 +34,7 @@ public abstract class ExpiryWarningStoreContract : StoreContract
         Assert.Single(landed, l => l);
     }
 
-    [Fact]
+    [ContractFact]
     public void Update_KeepsTheDeliveryState()
     {
         Stores.ExpiryWarnings.TryAdd(ExpiryWarningRecord.Announced("t1", 30, Now));
@@ -48,7 +48,7 @@ public abstract class ExpiryWarningStoreContract : StoreContract
         Assert.Equal((2, Now.AddHours(1), (DateTime?)null, true), (stored.FailedRuns, stored.DeliveredAt, stored.GaveUpAt, stored.Settled));
     }
 
-    [Fact]
+    [ContractFact]
     public void NotFound_FindIsNull_AndUpdateIsFalse()
     {
         Assert.Null(Stores.ExpiryWarnings.Find("t1", 30));
@@ -58,7 +58,7 @@ public abstract class ExpiryWarningStoreContract : StoreContract
         Assert.Null(Stores.ExpiryWarnings.Find("t1", 30));
     }
 
-    [Fact]
+    [ContractFact]
     public void PruneDeletedTokens_DeletesWarningsOfDeletedTokensOnly()
     {
         Insert(Token("kept"));

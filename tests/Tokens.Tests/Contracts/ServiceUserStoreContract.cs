@@ -6,7 +6,7 @@ namespace ScimGateway.Tokens.Tests.Contracts;
 /// <summary>What every <see cref="IServiceUserStore"/> must do: unique ids, name order, changes committed with their audit entries.</summary>
 public abstract class ServiceUserStoreContract : StoreContract
 {
-    [Fact]
+    [ContractFact]
     public void TryInsert_ThenFindById_ReturnsEveryField_AndTheAuditEntryIsWritten()
     {
         Assert.True(Stores.ServiceUsers.TryInsert(User("ci_bot@service", "CI Bot"), Entry(AuditActions.ServiceUserCreated, "ci_bot@service")));
@@ -18,7 +18,7 @@ public abstract class ServiceUserStoreContract : StoreContract
         Assert.Single(Stores.Audit.Find(AuditActions.ServiceUserCreated, "ci_bot@service"));
     }
 
-    [Fact]
+    [ContractFact]
     public void TryInsert_ExistingId_IsFalse_KeepsTheFirst_AndWritesNoEntry()
     {
         Assert.True(Stores.ServiceUsers.TryInsert(User("bot@service", "first"), Entry(AuditActions.ServiceUserCreated, "bot@service")));
@@ -29,7 +29,7 @@ public abstract class ServiceUserStoreContract : StoreContract
         Assert.Single(Stores.Audit.Find(AuditActions.ServiceUserCreated, "bot@service"));
     }
 
-    [Fact]
+    [ContractFact]
     public void TryInsert_InParallel_SameId_ExactlyOneLands()
     {
         var landed = AtOnce(8, i => Stores.ServiceUsers.TryInsert(User("bot@service", $"bot {i}"), Entry(AuditActions.ServiceUserCreated, "bot@service")));
@@ -39,7 +39,7 @@ public abstract class ServiceUserStoreContract : StoreContract
         Assert.Single(Stores.Audit.Find(AuditActions.ServiceUserCreated, "bot@service"));
     }
 
-    [Fact]
+    [ContractFact]
     public void List_IsOrderedByNameCaseInsensitively()
     {
         foreach (var (id, name) in new[] { ("b@service", "beta"), ("a@service", "Alpha"), ("c@service", "charlie") })
@@ -50,7 +50,7 @@ public abstract class ServiceUserStoreContract : StoreContract
         Assert.Equal(["Alpha", "beta", "charlie"], Stores.ServiceUsers.List().Select(u => u.Name));
     }
 
-    [Fact]
+    [ContractFact]
     public void Update_ReplacesTheUser_WithItsAuditEntry()
     {
         Stores.ServiceUsers.TryInsert(User("bot@service", "bot"), Entry(AuditActions.ServiceUserCreated, "bot@service"));
@@ -68,7 +68,7 @@ public abstract class ServiceUserStoreContract : StoreContract
         Assert.Single(Stores.Audit.Find(AuditActions.ServiceUserDeactivated, "bot@service"));
     }
 
-    [Fact]
+    [ContractFact]
     public void NotFound_FindIsNull_UpdateIsFalse_ListIsEmpty_AndNoEntryIsWritten()
     {
         Assert.Null(Stores.ServiceUsers.FindById("missing@service"));

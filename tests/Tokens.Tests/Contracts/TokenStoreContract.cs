@@ -10,7 +10,7 @@ namespace ScimGateway.Tokens.Tests.Contracts;
 /// </summary>
 public abstract class TokenStoreContract : StoreContract
 {
-    [Fact]
+    [ContractFact]
     public void Insert_ThenFind_ByIdAndByHash_ReturnsEveryField()
     {
         var token = Token("t1", expiresAt: Now.AddDays(30), kind: OwnerKind.Service);
@@ -32,7 +32,7 @@ public abstract class TokenStoreContract : StoreContract
         }
     }
 
-    [Fact]
+    [ContractFact]
     public void Insert_WritesItsAuditEntry()
     {
         Insert(Token("t1"));
@@ -42,7 +42,7 @@ public abstract class TokenStoreContract : StoreContract
         Assert.Equal(("tester", "10.0.0.1", "detail of t1"), (entry.Actor, entry.ClientAddress, entry.Detail));
     }
 
-    [Fact]
+    [ContractFact]
     public void Insert_SameNameForSameOwner_CaseInsensitive_ThrowsDuplicate_AndWritesNothing()
     {
         Insert(Token("t1", name: "Deploy"));
@@ -54,7 +54,7 @@ public abstract class TokenStoreContract : StoreContract
         Assert.Single(Stores.Tokens.ListByOwner("owner"));
     }
 
-    [Fact]
+    [ContractFact]
     public void Insert_SameNameForAnotherOwner_Succeeds()
     {
         Insert(Token("t1", owner: "alice", name: "deploy"));
@@ -63,7 +63,7 @@ public abstract class TokenStoreContract : StoreContract
         Assert.NotNull(Stores.Tokens.FindById("t2"));
     }
 
-    [Fact]
+    [ContractFact]
     public void Insert_InParallel_DistinctNamesAllLand()
     {
         AtOnce(16, i => Insert(Token($"t{i:00}")));
@@ -72,7 +72,7 @@ public abstract class TokenStoreContract : StoreContract
         Assert.All(Enumerable.Range(0, 16), i => Assert.Single(Stores.Audit.Find(AuditActions.TokenCreated, $"t{i:00}")));
     }
 
-    [Fact]
+    [ContractFact]
     public void Insert_InParallel_SameName_ExactlyOneLands()
     {
         var landed = AtOnce(8, i =>
@@ -92,7 +92,7 @@ public abstract class TokenStoreContract : StoreContract
         Assert.Single(Stores.Tokens.ListByOwner("owner"));
     }
 
-    [Fact]
+    [ContractFact]
     public void NotFound_ReadsAreNullOrEmpty_AndWritesAreFalse_NeverThrowing()
     {
         Assert.Null(Stores.Tokens.FindById("missing"));
@@ -109,7 +109,7 @@ public abstract class TokenStoreContract : StoreContract
         Assert.Empty(Stores.Audit.Find(AuditActions.TokenDeleted, "missing"));
     }
 
-    [Fact]
+    [ContractFact]
     public void ListByOwner_IsNewestFirst_TiesById_AndOnlyThatOwners()
     {
         Insert(Token("b", createdAt: Now));
@@ -121,7 +121,7 @@ public abstract class TokenStoreContract : StoreContract
         Assert.Equal(["z", "a", "b", "c"], Stores.Tokens.ListByOwner("owner").Select(t => t.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public void ListByOwnerKind_IsNewestFirst_AndOnlyThatKind()
     {
         Insert(Token("s1", owner: "bot", createdAt: Now, kind: OwnerKind.Service));
@@ -132,7 +132,7 @@ public abstract class TokenStoreContract : StoreContract
         Assert.Equal(["h1"], Stores.Tokens.ListByOwnerKind(OwnerKind.Human).Select(t => t.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public void ListExpiringBefore_IncludesTheBound_SoonestFirst_TiesById_WithoutNeverExpiring()
     {
         Insert(Token("later", expiresAt: Now.AddDays(2)));
@@ -144,7 +144,7 @@ public abstract class TokenStoreContract : StoreContract
         Assert.Equal(["past", "a", "b"], Stores.Tokens.ListExpiringBefore(Now.AddDays(1)).Select(t => t.Id));
     }
 
-    [Fact]
+    [ContractFact]
     public void Update_WritesStateAndItsAuditEntry_AndBumpsTheVersion()
     {
         Insert(Token("t1"));
@@ -163,7 +163,7 @@ public abstract class TokenStoreContract : StoreContract
         Assert.Single(Stores.Audit.Find(AuditActions.TokenRevoked, "t1"));
     }
 
-    [Fact]
+    [ContractFact]
     public void Update_WithoutAuditEntry_WritesNone()
     {
         Insert(Token("t1"));
@@ -176,7 +176,7 @@ public abstract class TokenStoreContract : StoreContract
         Assert.Single(Stores.Audit.ReadPage(1, 10).Items);
     }
 
-    [Fact]
+    [ContractFact]
     public void Update_WithStaleVersion_IsRefused_KeepsTheNewerState_AndWritesNoAuditEntry()
     {
         Insert(Token("t1"));
@@ -197,7 +197,7 @@ public abstract class TokenStoreContract : StoreContract
         Assert.Empty(Stores.Audit.Find(AuditActions.TokenExpired, "t1"));
     }
 
-    [Fact]
+    [ContractFact]
     public void Update_TwoWritersWithTheSameVersion_OnlyOneWins()
     {
         Insert(Token("t1"));
@@ -215,7 +215,7 @@ public abstract class TokenStoreContract : StoreContract
         Assert.Single(Stores.Audit.Find(AuditActions.TokenRevoked, "t1"));
     }
 
-    [Fact]
+    [ContractFact]
     public void Update_OfDeletedToken_IsFalse_AndDoesNotRecreateIt()
     {
         Insert(Token("t1"));
@@ -229,7 +229,7 @@ public abstract class TokenStoreContract : StoreContract
         Assert.Null(Stores.Tokens.FindByHash("hash-t1"));
     }
 
-    [Fact]
+    [ContractFact]
     public void Update_AfterALastUseWrite_KeepsTheLastUse()
     {
         Insert(Token("t1"));
@@ -243,7 +243,7 @@ public abstract class TokenStoreContract : StoreContract
         Assert.Equal((Now, "10.0.0.1"), (stored.LastUsedAt, stored.LastUsedAddress));
     }
 
-    [Fact]
+    [ContractFact]
     public void Update_NeverWritesFieldsOtherThanState()
     {
         Insert(Token("t1", name: "original", expiresAt: Now.AddDays(1)));
@@ -259,7 +259,7 @@ public abstract class TokenStoreContract : StoreContract
         Assert.Equal(("original", Now.AddDays(1), false, Now), (stored.Name, stored.ExpiresAt, stored.ScimOnly, stored.RevokedAt));
     }
 
-    [Fact]
+    [ContractFact]
     public void UpdateLastUsed_AfterAStateChangeFromAnOlderRead_KeepsTheStateChange()
     {
         Insert(Token("t1"));
@@ -275,7 +275,7 @@ public abstract class TokenStoreContract : StoreContract
         Assert.Equal((Now.AddMinutes(1), "10.0.0.1"), (stored.LastUsedAt, stored.LastUsedAddress));
     }
 
-    [Fact]
+    [ContractFact]
     public void UpdateLastUsed_NeverMovesBackwards_AndIgnoresUnknownTokens()
     {
         Insert(Token("t1"));
@@ -288,7 +288,7 @@ public abstract class TokenStoreContract : StoreContract
         Assert.Null(Stores.Tokens.FindById("missing"));
     }
 
-    [Fact]
+    [ContractFact]
     public void UpdateLastUsed_FromParallelWriters_KeepsTheLatest()
     {
         Insert(Token("t1"));
@@ -303,7 +303,7 @@ public abstract class TokenStoreContract : StoreContract
         Assert.Equal((Now.AddSeconds(15), "10.0.0.15"), (stored.LastUsedAt, stored.LastUsedAddress));
     }
 
-    [Fact]
+    [ContractFact]
     public void Delete_RemovesTheToken_WithItsAuditEntry_AndFreesItsName()
     {
         Insert(Token("t1", name: "deploy"));
@@ -317,7 +317,7 @@ public abstract class TokenStoreContract : StoreContract
         Insert(Token("t2", name: "deploy"));
     }
 
-    [Fact]
+    [ContractFact]
     public void DeleteAllOwnedBy_DeletesOnlyThatOwnersTokens_WithOneEntryEach()
     {
         Insert(Token("a1", owner: "alice", createdAt: Now));

@@ -11,7 +11,7 @@ public abstract class UsageStoreContract : StoreContract
 {
     private static readonly DateTime Noon = new(2026, 11, 28, 12, 0, 0, DateTimeKind.Utc);
 
-    [Fact]
+    [ContractFact]
     public void AddBuckets_ThenFold_CountsEachRequestOnce_AcrossMinutesHoursAndDays()
     {
         Insert(Token("t1"));
@@ -35,7 +35,7 @@ public abstract class UsageStoreContract : StoreContract
         Assert.Equal((Noon.AddHours(12), "10.0.0.9"), (token.LastUsedAt, token.LastUsedAddress));
     }
 
-    [Fact]
+    [ContractFact]
     public void AddBuckets_ForTheSameMinuteFromParallelFlushes_SumExactly()
     {
         Insert(Token("t1"));
@@ -56,7 +56,7 @@ public abstract class UsageStoreContract : StoreContract
         Assert.Equal(Noon.AddSeconds(7), Stores.Tokens.FindById("t1")!.LastUsedAt);
     }
 
-    [Fact]
+    [ContractFact]
     public void Fold_WhileFlushesRun_CountsEveryRequestOnce()
     {
         Insert(Token("t1"));
@@ -82,7 +82,7 @@ public abstract class UsageStoreContract : StoreContract
         Assert.Equal(30L, Assert.Single(Stores.Usage.ReadDaily("t1", Noon.Date, Noon.Date)).Success);
     }
 
-    [Fact]
+    [ContractFact]
     public void Fold_BucketsAddedAfterAFold_AreFoldedByTheNext()
     {
         Insert(Token("t1"));
@@ -95,7 +95,7 @@ public abstract class UsageStoreContract : StoreContract
         Assert.Equal((1L, 1L), (day.Success, day.ServerError));
     }
 
-    [Fact]
+    [ContractFact]
     public void AddBuckets_MovesLastUseForward_NeverBack_WithoutAFold()
     {
         Insert(Token("t1"));
@@ -106,7 +106,7 @@ public abstract class UsageStoreContract : StoreContract
         Assert.Equal((Noon.AddSeconds(40), "10.0.0.1"), (token.LastUsedAt, token.LastUsedAddress));
     }
 
-    [Fact]
+    [ContractFact]
     public void AddBucketsAndFold_NeverTouchATokensState()
     {
         Insert(Token("t1"));
@@ -123,7 +123,7 @@ public abstract class UsageStoreContract : StoreContract
         Assert.Equal(Noon.AddMinutes(1), stored.LastUsedAt);
     }
 
-    [Fact]
+    [ContractFact]
     public void ReadDaily_IsInclusive_OldestFirst_AndEmptyForUnknownTokens()
     {
         Insert(Token("t1"));
@@ -139,7 +139,7 @@ public abstract class UsageStoreContract : StoreContract
         Assert.Empty(Stores.Usage.ReadDaily("missing", Noon.Date.AddDays(-30), Noon.Date));
     }
 
-    [Fact]
+    [ContractFact]
     public void PruneBefore_DeletesOnlyRollupsOfEarlierPeriods()
     {
         Insert(Token("t1"));
@@ -152,7 +152,7 @@ public abstract class UsageStoreContract : StoreContract
         Assert.Equal([Noon.Date], Stores.Usage.ReadDaily("t1", Noon.Date.AddDays(-365), Noon.Date).Select(d => d.Period));
     }
 
-    [Fact]
+    [ContractFact]
     public void PruneDeletedTokens_DeletesBucketsAndRollupsOfDeletedTokensOnly()
     {
         Insert(Token("t1"));
