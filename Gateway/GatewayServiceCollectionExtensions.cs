@@ -5,7 +5,7 @@ using ScimGateway.Gateway.Storage;
 using ScimGateway.Gateway.Storage.PostgreSql;
 using ScimGateway.Gateway.Storage.LiteDb;
 using ScimGateway.Scim;
-using ScimGateway.Scim.Storage.LiteDb;
+using ScimGateway.Scim.Storage;
 using ScimGateway.Scim.Provisioning;
 using ScimGateway.Tokens;
 using ScimGateway.Tokens.Accounts;
@@ -29,7 +29,7 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScimOptions>, ScimRoleGroupsValidator>());
         services.AddTokens().AddTokensLiteDbStorage();
         services.AddScim();
-        services.AddScimLiteDbStorage();
+        services.AddScimStorage(sp => sp.StorageProvider() == StorageProvider.PostgreSql);
         return services;
     }
 }

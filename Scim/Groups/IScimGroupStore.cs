@@ -27,6 +27,13 @@ public interface IScimGroupStore
     bool Update(ScimGroupRecord group, IReadOnlyCollection<ProvisioningEvent> events);
 
     /// <summary>
+    /// As <see cref="Update(ScimGroupRecord, IReadOnlyCollection{ProvisioningEvent})"/>, only if the stored version is
+    /// still <paramref name="expectedVersion"/>, checked in the same transaction; throws
+    /// <see cref="Storage.ScimVersionConflictException"/> otherwise (nothing is written then).
+    /// </summary>
+    bool Update(ScimGroupRecord group, long expectedVersion, IReadOnlyCollection<ProvisioningEvent> events);
+
+    /// <summary>
     /// Deletes a group with its memberships and its memberships in other groups, and records
     /// <paramref name="events"/>; false when there was none (nothing is recorded then).
     /// </summary>
@@ -61,8 +68,9 @@ public interface IScimGroupStore
     /// <paramref name="added"/> goes; otherwise <paramref name="removed"/> go. Then every id of <paramref name="added"/>
     /// is inserted if absent, with the type and display <paramref name="describe"/> gives. Never loads the whole member
     /// list unless <paramref name="replaceAll"/>. Last, in the same transaction, <paramref name="complete"/> is given
-    /// what changed and may return the group's new record and the events to record (as <see cref="Update"/> writes
-    /// them); if that write fails, the membership changes are undone too.
+    /// what changed and may return the group's new record and the events to record (as <see cref="Update(ScimGroupRecord, IReadOnlyCollection{ProvisioningEvent})"/> writes
+    /// them); if that write fails, the membership changes are undone too. Throws
+    /// <see cref="Storage.ScimVersionConflictException"/> (nothing written) when the group is gone.
     /// </summary>
     MembershipDelta ApplyMembers(
         string groupId,

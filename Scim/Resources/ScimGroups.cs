@@ -180,7 +180,7 @@ public sealed partial class ScimGroups(
             next.Version = current.Version + 1;
             next.LastModified = ScimTimestamps.Now(time);
             written = true;
-            return new GroupWrite(next, RoleEvents(current, next, delta, types));
+            return new GroupWrite(next, RoleEvents(current, next, delta, types)) { ExpectedVersion = current.Version };
         }
 
         MembershipDelta delta;
@@ -191,12 +191,18 @@ public sealed partial class ScimGroups(
                 delta = new MembershipDelta([], []);
                 if (Complete(delta) is { } write)
                 {
-                    groups.Update(write.Record, write.Events);
+                    if (!groups.Update(write.Record, current.Version, write.Events))
+                    {
+                        throw new ScimVersionConflictException($"Group '{current.Id}' was deleted by another write.");
+                    }
                 }
             }
             else
             {
-                delta = groups.ApplyMembers(current.Id, added, removed, replaceAll, id => types[id], Complete);
+                // A member described as present when read but absent now (removed on another node): run again from the read.
+                delta = groups.ApplyMembers(current.Id, added, removed, replaceAll,
+                    id => types.TryGetValue(id, out var member) ? member : throw new ScimVersionConflictException($"Member '{id}' of group '{current.Id}' changed meanwhile."),
+                    Complete);
             }
         }
         catch (DuplicateGroupNameException)

@@ -181,7 +181,12 @@ public sealed partial class ScimUsers(
 
         try
         {
-            users.Update(updated);
+            // Compare-and-set on the version read: a concurrent write on another node makes the gate run this again.
+            if (!users.Update(updated, current.Version))
+            {
+                // Deleted meanwhile (on another node): run again from the read, which answers 404.
+                throw new ScimVersionConflictException($"User '{current.Id}' was deleted by another write.");
+            }
         }
         catch (DuplicateUserNameException)
         {

@@ -42,6 +42,14 @@ public interface IScimUserStore
     bool Update(ScimUserRecord user);
 
     /// <summary>
+    /// As <see cref="Update(ScimUserRecord)"/>, only if the stored version is still <paramref name="expectedVersion"/>
+    /// (the version the caller read), checked in the same transaction; throws
+    /// <see cref="Storage.ScimVersionConflictException"/> otherwise (nothing changes then). Writers on other nodes
+    /// (which the in-process write lock does not reach) cannot lose each other's changes.
+    /// </summary>
+    bool Update(ScimUserRecord user, long expectedVersion);
+
+    /// <summary>
     /// Deletes a user; false when there was none. In the same transaction, the user's memberships go, each group they
     /// left gets a new version and <paramref name="modified"/> as its modification time, and the outbox records
     /// <see cref="ProvisioningEventKind.Deleted"/>.

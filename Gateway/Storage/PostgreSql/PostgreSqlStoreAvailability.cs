@@ -11,7 +11,6 @@ public static class PostgreSqlStoreAvailability
     public static IReadOnlyList<string> Missing { get; } =
     [
         "Tokens (tokens, usage, audit, service users, local accounts)",
-        "Scim (users, groups)",
         "Jobs (job watermarks)",
     ];
 

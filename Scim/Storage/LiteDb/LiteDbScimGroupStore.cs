@@ -69,7 +69,15 @@ public sealed class LiteDbScimGroupStore : IScimGroupStore
     {
         ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(events);
-        return LiteDbTransaction.Run(_database, () => Write(group, events));
+        return LiteDbTransaction.Run(_database, () => Write(group, null, events));
+    }
+
+    /// <inheritdoc />
+    public bool Update(ScimGroupRecord group, long expectedVersion, IReadOnlyCollection<ProvisioningEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        ArgumentNullException.ThrowIfNull(events);
+        return LiteDbTransaction.Run(_database, () => Write(group, expectedVersion, events));
     }
 
     /// <inheritdoc />
@@ -161,6 +169,11 @@ public sealed class LiteDbScimGroupStore : IScimGroupStore
         var removedOut = new List<string>();
         return LiteDbTransaction.Run(_database, () =>
         {
+            if (!IndexKeys.Fits(groupId) || _groups.FindById(groupId) is null)
+            {
+                throw new ScimVersionConflictException($"Group '{groupId}' was deleted by another write.");
+            }
+
             if (replaceAll)
             {
                 var keep = new HashSet<string>(added, StringComparer.Ordinal);
@@ -197,7 +210,10 @@ public sealed class LiteDbScimGroupStore : IScimGroupStore
             var delta = new MembershipDelta(addedOut, removedOut);
             if (complete(delta) is { } write)
             {
-                Write(write.Record, write.Events);
+                if (!Write(write.Record, write.ExpectedVersion, write.Events))
+                {
+                    throw new ScimVersionConflictException($"Group '{groupId}' was deleted by another write.");
+                }
             }
 
             return delta;
@@ -217,12 +233,17 @@ public sealed class LiteDbScimGroupStore : IScimGroupStore
             return _memberships.Upsert(members);
         });
 
-    /// <summary>Replaces the record, carries a new name to its memberships elsewhere, records the events.</summary>
-    private bool Write(ScimGroupRecord group, IReadOnlyCollection<ProvisioningEvent> events)
+    /// <summary>Replaces the record (only at <paramref name="expectedVersion"/> when given), carries a new name to its memberships elsewhere, records the events.</summary>
+    private bool Write(ScimGroupRecord group, long? expectedVersion, IReadOnlyCollection<ProvisioningEvent> events)
     {
         if (!IndexKeys.Fits(group.Id) || _groups.FindById(group.Id) is not { } before)
         {
             return false;
+        }
+
+        if (expectedVersion is { } expected && before.Version != expected)
+        {
+            throw new ScimVersionConflictException($"Group '{group.Id}' is at version {before.Version}, not {expected}: another write changed it first.");
         }
 
         try

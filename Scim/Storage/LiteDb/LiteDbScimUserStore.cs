@@ -125,14 +125,29 @@ public sealed class LiteDbScimUserStore : IScimUserStore
     public IEnumerable<ScimUserRecord> All() => _users.Query().OrderBy(u => u.Id).ToEnumerable();
 
     /// <inheritdoc />
-    public bool Update(ScimUserRecord user)
+    public bool Update(ScimUserRecord user) => Update(user, null);
+
+    /// <inheritdoc />
+    public bool Update(ScimUserRecord user, long expectedVersion) => Update(user, (long?)expectedVersion);
+
+    private bool Update(ScimUserRecord user, long? expectedVersion)
     {
         ArgumentNullException.ThrowIfNull(user);
         try
         {
             return LiteDbTransaction.Run(_database, () =>
             {
-                if (!IndexKeys.Fits(user.Id) || _users.FindById(user.Id) is not { } before || !_users.Update(user))
+                if (!IndexKeys.Fits(user.Id) || _users.FindById(user.Id) is not { } before)
+                {
+                    return false;
+                }
+
+                if (expectedVersion is { } expected && before.Version != expected)
+                {
+                    throw new ScimVersionConflictException($"User '{user.Id}' is at version {before.Version}, not {expected}: another write changed it first.");
+                }
+
+                if (!_users.Update(user))
                 {
                     return false;
                 }

@@ -1,6 +1,7 @@
 using ScimGateway.Scim.Filtering;
 using ScimGateway.Scim.Groups;
 using ScimGateway.Scim.Provisioning;
+using ScimGateway.Scim.Storage;
 
 namespace ScimGateway.Scim.Tests.Contracts;
 
@@ -105,6 +106,51 @@ public abstract class ScimGroupStoreContract : ScimStoreContract
         Assert.Equal(("Renamed", 2L), (Stores.Groups.FindById(group.Id)!.DisplayName, Stores.Groups.FindById(group.Id)!.Version));
         Assert.Equal(users.Select(u => u.Id), MemberIds(group.Id));
         Assert.Equal(events, PendingEvents());
+    }
+
+    [Fact]
+    public void Update_AtExpectedVersion_Writes_ElseThrowsConflict_WritesNothing()
+    {
+        var group = InsertGroup(1);
+        var first = Group(1, "First");
+        first.Version = 2;
+        var stale = Group(1, "Stale");
+        stale.Version = 2;
+
+        Assert.True(Stores.Groups.Update(first, 1, [new(ProvisioningEventKind.Changed, "u1")]));
+        Assert.Throws<ScimVersionConflictException>(() => Stores.Groups.Update(stale, 1, [new(ProvisioningEventKind.Changed, "u2")]));
+
+        Assert.Equal(("First", 2L), (Stores.Groups.FindById(group.Id)!.DisplayName, Stores.Groups.FindById(group.Id)!.Version));
+        Assert.Equal([new ProvisioningEvent(ProvisioningEventKind.Changed, "u1")], PendingEvents());
+        Assert.False(Stores.Groups.Update(Group(9), 1, NoEvents));
+    }
+
+    [Fact]
+    public void ApplyMembers_CompleteAtStaleVersion_ThrowsConflict_MembershipChangesUndone()
+    {
+        var alice = InsertUsers(1)[0];
+        var group = InsertGroup(1);
+        var moved = Group(1, "Moved On");
+        moved.Version = 2;
+        Stores.Groups.Update(moved, NoEvents);
+        var next = Group(1);
+        next.Version = 2;
+
+        Assert.Throws<ScimVersionConflictException>(() => Stores.Groups.ApplyMembers(group.Id, [alice.Id], [], false,
+            _ => new MemberInfo(MemberTypes.User, "Alice"), _ => new GroupWrite(next, ProvisioningEvent.Changed([alice.Id])) { ExpectedVersion = 1 }));
+
+        Assert.Empty(Stores.Groups.MembersOf(group.Id));
+        Assert.Empty(PendingEvents());
+        Assert.Equal("Moved On", Stores.Groups.FindById(group.Id)?.DisplayName);
+    }
+
+    [Fact]
+    public void ApplyMembers_GroupGone_ThrowsConflict_WritesNothing()
+    {
+        var alice = InsertUsers(1)[0];
+
+        Assert.Throws<ScimVersionConflictException>(() => Apply(Group(9).Id, [alice.Id], [], replaceAll: false));
+        Assert.Empty(Stores.Groups.GroupsOf(alice.Id));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ScimGateway.Scim.Filtering;
 using ScimGateway.Scim.Provisioning;
+using ScimGateway.Scim.Storage;
 using ScimGateway.Scim.Users;
 
 namespace ScimGateway.Scim.Tests.Contracts;
@@ -130,6 +131,23 @@ public abstract class ScimUserStoreContract : ScimStoreContract
             PendingEvents().Select(e => e.Kind));
         Assert.All(PendingEvents(), e => Assert.Equal(alice.Id, e.UserId));
         Assert.Equal(["Admin"], Stores.Users.FindById(alice.Id)?.Roles);
+    }
+
+    [Fact]
+    public void Update_AtExpectedVersion_Writes_ElseThrowsConflict_AndChangesNothing()
+    {
+        var alice = InsertUsers(1)[0];
+        var first = User(1, alice.UserName, r => r["displayName"] = "First");
+        first.Version = 2;
+        var stale = User(1, alice.UserName, r => r["displayName"] = "Stale");
+        stale.Version = 2;
+
+        Assert.True(Stores.Users.Update(first, expectedVersion: 1));
+        Assert.Throws<ScimVersionConflictException>(() => Stores.Users.Update(stale, expectedVersion: 1));
+
+        Assert.Equal(("First", 2L), (Stores.Users.FindById(alice.Id)!.DisplayName, Stores.Users.FindById(alice.Id)!.Version));
+        Assert.Single(PendingEvents());
+        Assert.False(Stores.Users.Update(User(9), expectedVersion: 1));
     }
 
     [Fact]
