@@ -19,6 +19,7 @@ using ScimGateway.Gateway.Web;
 using ScimGateway.Jobs;
 using ScimGateway.Jobs.Maintenance;
 using ScimGateway.Jobs.Storage;
+using ScimGateway.Jobs.Storage.PostgreSql;
 using ScimGateway.Scim.Endpoints;
 
 namespace ScimGateway.Gateway;
@@ -38,7 +39,9 @@ public static class GatewayApplicationExtensions
             .AddScheme<TokenAuthenticationOptions, TokenAuthenticationHandler>(TokenAuthenticationDefaults.Scheme, null)
             .AddBrowserSessions()
             .AddOidcSignIn(builder.Configuration);
-        builder.Services.AddJobs().AddJobsLiteDbStorage().PlaceJobStorageInDataDirectory();
+        builder.Services.AddJobs()
+            .AddByStorageProvider(liteDb => liteDb.AddJobsLiteDbStorage(), postgreSql => postgreSql.AddJobsPostgreSqlStorage())
+            .PlaceJobStorageInDataDirectory();
         builder.Services.TryAddSingleton<IStorageMaintenance, LiteDbStorageMaintenance>();
         builder.Services.AddByStorageProvider<IStorageMaintenance, LiteDbStorageMaintenance, PostgreSqlStorageMaintenance>();
         builder.Services.AddClusterChangeFeed();

@@ -11,6 +11,7 @@ using ScimGateway.Tokens;
 using ScimGateway.Tokens.Accounts;
 using ScimGateway.Tokens.Format;
 using ScimGateway.Tokens.Storage.LiteDb;
+using ScimGateway.Tokens.Storage.PostgreSql;
 
 namespace ScimGateway.Gateway;
 
@@ -27,7 +28,9 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<IAccountDirectory, ScimAccountDirectory>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProvisioningEvents, TokenProvisioningEvents>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScimOptions>, ScimRoleGroupsValidator>());
-        services.AddTokens().AddTokensLiteDbStorage();
+        services.AddTokens().AddByStorageProvider(
+            liteDb => liteDb.AddTokensLiteDbStorage(),
+            postgreSql => postgreSql.AddTokensPostgreSqlStorage());
         services.AddScim();
         services.AddScimStorage(sp => sp.StorageProvider() == StorageProvider.PostgreSql);
         return services;

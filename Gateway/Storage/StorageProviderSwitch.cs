@@ -25,4 +25,39 @@ public static class StorageProviderSwitch
             : sp.GetRequiredService<TLiteDb>()));
         return services;
     }
+
+    /// <summary>
+    /// The same for a module's whole set of stores, as its own registration methods add them: every service either
+    /// method registers resolves, by provider, to what that provider's method registered. TryAdd, so a host or test
+    /// that put its own store in first keeps it.
+    /// </summary>
+    public static IServiceCollection AddByStorageProvider(this IServiceCollection services, Action<IServiceCollection> addLiteDb, Action<IServiceCollection> addPostgreSql)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(addLiteDb);
+        ArgumentNullException.ThrowIfNull(addPostgreSql);
+        var liteDb = new ServiceCollection();
+        addLiteDb(liteDb);
+        var postgreSql = new ServiceCollection();
+        addPostgreSql(postgreSql);
+        foreach (var serviceType in liteDb.Concat(postgreSql).Select(d => d.ServiceType).Distinct().ToList())
+        {
+            var onLiteDb = liteDb.LastOrDefault(d => d.ServiceType == serviceType);
+            var onPostgreSql = postgreSql.LastOrDefault(d => d.ServiceType == serviceType);
+            services.TryAdd(ServiceDescriptor.Singleton(serviceType, sp =>
+            {
+                var chosen = sp.StorageProvider() == StorageProvider.PostgreSql ? onPostgreSql : onLiteDb;
+                return chosen is null
+                    ? throw new InvalidOperationException($"{serviceType.Name} has no implementation for Storage:Provider={sp.StorageProvider()}.")
+                    : Create(sp, chosen);
+            }));
+        }
+
+        return services;
+    }
+
+    private static object Create(IServiceProvider services, ServiceDescriptor descriptor) =>
+        descriptor.ImplementationInstance
+        ?? descriptor.ImplementationFactory?.Invoke(services)
+        ?? ActivatorUtilities.CreateInstance(services, descriptor.ImplementationType!);
 }
