@@ -112,12 +112,12 @@ public sealed class ClusterRevocationTests(GatewayCluster cluster) : IClassFixtu
     {
         await cluster.WaitUntilAllListenAsync();
         var admin = await cluster.IssueServiceTokenAsync($"Cluster Admin {label}", "admin");
-        var victim = await cluster.IssueServiceTokenAsync($"Cluster Victim {label}", "victim", role: "Member");
+        var victim = await cluster.IssueServiceTokenAsync($"Cluster Victim {label}", $"victim-{label}", role: "Member");
         using var client = cluster.Client(0, admin);
         using var list = await client.GetAsync("/api/user-tokens/service");
         var tokens = await list.ExpectJsonAsync(HttpStatusCode.OK);
         var id = tokens.EnumerateArray()
-            .Single(t => t.GetProperty("name").GetString() == "victim" && t.GetRawText().Contains($"victim_{label.Replace('-', '_')}", StringComparison.OrdinalIgnoreCase))
+            .Single(t => t.GetProperty("name").GetString() == $"victim-{label}")
             .GetProperty("id").GetString()!;
         return (admin, victim, id);
     }

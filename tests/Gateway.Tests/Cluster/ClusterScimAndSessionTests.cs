@@ -58,9 +58,9 @@ public sealed partial class ClusterScimAndSessionTests(GatewayCluster cluster) :
                     schemas = new[] { "urn:ietf:params:scim:api:messages:2.0:PatchOp" },
                     Operations = new[] { new { op = "add", path = "members", value = new[] { new { value = userId } } } },
                 }));
-                return (int)response.StatusCode;
+                return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
             })));
-            Assert.All(statuses, s => Assert.True(s is 200 or 204, $"a member add answered {s}"));
+            Assert.All(statuses, s => Assert.True(s.Item1 is 200 or 204, $"a member add answered {s.Item1}: {s.Item2}"));
         }
         finally
         {

@@ -46,7 +46,16 @@ public sealed class DatabaseLink : IAsyncDisposable
         {
             foreach (var client in _open)
             {
-                client.Client.LingerState = new LingerOption(true, 0);
+                try
+                {
+                    // A reset, not a polite close: what a node sees when the database host dies.
+                    client.Client?.LingerState = new LingerOption(true, 0);
+                }
+                catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+                {
+                    // Already closed by its other half.
+                }
+
                 client.Dispose();
             }
 
