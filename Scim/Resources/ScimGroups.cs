@@ -177,10 +177,12 @@ public sealed partial class ScimGroups(
                 return null;
             }
 
-            next.Version = current.Version + 1;
+            // next may be current itself (a members-only change): read the version it was at before bumping it.
+            var expectedVersion = current.Version;
+            next.Version = expectedVersion + 1;
             next.LastModified = ScimTimestamps.Now(time);
             written = true;
-            return new GroupWrite(next, RoleEvents(current, next, delta, types)) { ExpectedVersion = current.Version };
+            return new GroupWrite(next, RoleEvents(current, next, delta, types)) { ExpectedVersion = expectedVersion };
         }
 
         MembershipDelta delta;
