@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using ScimGateway.Gateway.Api;
 using ScimGateway.Gateway.Authentication;
 using ScimGateway.Gateway.Authentication.Oidc;
+using ScimGateway.Gateway.Cluster;
 using ScimGateway.Gateway.CliLogin;
 using ScimGateway.Gateway.Edge;
 using ScimGateway.Gateway.Hosting;
@@ -39,9 +40,10 @@ public static class GatewayApplicationExtensions
             .AddBrowserSessions()
             .AddOidcSignIn(builder.Configuration);
         builder.Services.AddJobs()
-            .AddPerStorageProvider(s => s.AddJobsLiteDbStorage(), s => s.AddJobsPostgreSqlStorage())
+            .AddByStorageProvider(liteDb => liteDb.AddJobsLiteDbStorage(), postgreSql => postgreSql.AddJobsPostgreSqlStorage())
             .PlaceJobStorageInDataDirectory();
-        builder.Services.TryAddSingleton<IStorageMaintenance, LiteDbStorageMaintenance>();
+        builder.Services.AddByStorageProvider<IStorageMaintenance, LiteDbStorageMaintenance, PostgreSqlStorageMaintenance>();
+        builder.Services.AddClusterChangeFeed();
         builder.Services.AddAuthorizationBuilder().AddGatewayPolicies();
         builder.AddGatewayProxy();
         builder.Services.AddCliLogin();
@@ -97,6 +99,7 @@ public static class GatewayApplicationExtensions
             StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
+        app.UseMiddleware<StorageUnavailableMiddleware>();
         app.UseRequestBodyLimits();
         app.UseTokensPageAssets();
         app.UseMiddleware<ProxyTelemetryMiddleware>();

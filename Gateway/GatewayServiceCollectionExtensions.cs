@@ -23,11 +23,14 @@ public static class GatewayServiceCollectionExtensions
     {
         services.AddStorageProvider();
         services.AddLiteDbGatewayStorage();
+        services.AddGatewayStoresByProvider();
         services.TryAddSingleton(PostgreSqlStorageExtensions.LoadOrCreateSigningKey);
         services.TryAddSingleton<IAccountDirectory, ScimAccountDirectory>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProvisioningEvents, TokenProvisioningEvents>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScimOptions>, ScimRoleGroupsValidator>());
-        services.AddTokens().AddPerStorageProvider(s => s.AddTokensLiteDbStorage(), s => s.AddTokensPostgreSqlStorage());
+        services.AddTokens().AddByStorageProvider(
+            liteDb => liteDb.AddTokensLiteDbStorage(),
+            postgreSql => postgreSql.AddTokensPostgreSqlStorage());
         services.AddScim();
         services.AddScimStorage(sp => sp.StorageProvider() == StorageProvider.PostgreSql);
         return services;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Console;
 using ScimGateway.Gateway.Storage;
+using ScimGateway.Gateway.Storage.PostgreSql;
 
 namespace ScimGateway.Gateway.Cli;
 
@@ -87,8 +88,9 @@ internal static class CommandLine
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddGatewayCore();
         var host = builder.Build();
-        if (!openDataDirectory)
+        if (!openDataDirectory || host.Services.StorageProvider() == StorageProvider.PostgreSql)
         {
+            // Cluster mode: no data directory, so the command line works while the servers run.
             return host;
         }
 

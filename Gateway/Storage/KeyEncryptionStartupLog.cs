@@ -1,9 +1,10 @@
 using ScimGateway.Gateway.Hosting;
+using ScimGateway.Gateway.Storage.PostgreSql;
 
 namespace ScimGateway.Gateway.Storage;
 
 /// <summary>Says at start whether the data-protection keys are encrypted at rest, and warns when they are not.</summary>
-internal sealed class KeyEncryptionStartupLog(DataDirectory directory, ILogger<KeyEncryptionStartupLog> logger, IServiceProvider services) : IHostedService
+internal sealed class KeyEncryptionStartupLog(ILogger<KeyEncryptionStartupLog> logger, IServiceProvider services) : IHostedService
 {
     // Where SessionAuthenticationExtensions keeps the key ring.
     private const string KeyDirectory = "keys";
@@ -16,7 +17,11 @@ internal sealed class KeyEncryptionStartupLog(DataDirectory directory, ILogger<K
         }
         else
         {
-            HostingLog.KeysUnencrypted(logger, directory.File(KeyDirectory));
+            // Resolved here, not injected: in cluster mode there is no data directory to open (or lock).
+            var where = services.StorageProvider() == StorageProvider.PostgreSql
+                ? "PostgreSQL table data_protection_keys"
+                : services.GetRequiredService<DataDirectory>().File(KeyDirectory);
+            HostingLog.KeysUnencrypted(logger, where);
         }
 
         return Task.CompletedTask;

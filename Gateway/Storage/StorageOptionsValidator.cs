@@ -12,6 +12,12 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             return ValidateOptionsResult.Fail($"Storage:Provider must be one of: {string.Join(", ", Enum.GetNames<StorageProvider>())}.");
         }
 
+        if (options.PostgreSql.GraceSeconds is < 0 or > PostgreSqlClusterOptions.MaxGraceSeconds)
+        {
+            return ValidateOptionsResult.Fail(
+                $"Storage:PostgreSql:GraceSeconds must be between 0 and {PostgreSqlClusterOptions.MaxGraceSeconds} (seconds); it is {options.PostgreSql.GraceSeconds}.");
+        }
+
         return options.Provider == StorageProvider.PostgreSql && string.IsNullOrWhiteSpace(options.PostgresConnectionString)
             ? ValidateOptionsResult.Fail(
                 $"Storage:Provider is PostgreSql but ConnectionStrings:{StorageOptions.PostgresConnectionStringName} is not set. "

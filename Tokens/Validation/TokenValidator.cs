@@ -24,6 +24,7 @@ public sealed partial class TokenValidator(
     private const string CacheHit = "hit";
     private const string CacheMiss = "miss";
     private const string CacheNotUsed = "none";
+    private const string CacheGrace = "grace";
 
     /// <summary>Validates a token; <paramref name="entry"/> is set whenever the store knows the token.</summary>
     public TokenCheck Validate(ReadOnlySpan<char> token, out ValidatedToken? entry)
@@ -50,7 +51,17 @@ public sealed partial class TokenValidator(
                 return TokenCheck.BadSignature;
             }
 
-            entry = Load(hash);
+            try
+            {
+                entry = Load(hash);
+            }
+            catch (Exception) when (cache.TryGetWithinGrace(hash, time.GetUtcNow().UtcTicks, out entry))
+            {
+                // The store is away and the node may have missed a change since it lost touch: for the bounded grace
+                // window, a token this node had validated keeps working (cluster mode; never with a current cache).
+                lookup = CacheGrace;
+            }
+
             if (entry is null)
             {
                 metrics.TokenChecked(TokenCheck.Unknown, lookup);

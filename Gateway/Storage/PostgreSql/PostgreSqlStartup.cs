@@ -6,7 +6,7 @@ namespace ScimGateway.Gateway.Storage.PostgreSql;
 /// <summary>
 /// What a server does with its storage before serving, for the PostgreSQL provider: checks the options, applies the
 /// migrations under the advisory lock (refusing a schema it does not know) and loads or creates the shared signing
-/// key. Then, while some stores have no PostgreSQL implementation, it stops with a message naming them.
+/// key.
 /// </summary>
 public static class PostgreSqlStartup
 {
@@ -29,12 +29,6 @@ public static class PostgreSqlStartup
 
             services.GetRequiredService<PostgreSqlMigrator>().MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
             _ = services.GetRequiredService<Tokens.Format.SigningKey>();
-            if (PostgreSqlStoreAvailability.Missing.Count > 0)
-            {
-                error.WriteLine(PostgreSqlStoreAvailability.NotAvailableMessage);
-                return false;
-            }
-
             return true;
         }
         catch (OptionsValidationException ex)

@@ -13,7 +13,7 @@ public abstract class BrowserSessionStoreContract
     /// <summary>A fresh, empty store.</summary>
     protected abstract IBrowserSessionStore CreateStore();
 
-    [Fact]
+    [ContractFact]
     public void FindById_OfAnUnknownId_IsNull()
     {
         var store = CreateStore();
@@ -21,7 +21,7 @@ public abstract class BrowserSessionStoreContract
         Assert.Null(store.FindById("no-such-session"));
     }
 
-    [Fact]
+    [ContractFact]
     public void Insert_ThenFind_RoundTripsEveryField_TimesInUtc()
     {
         var store = CreateStore();
@@ -42,7 +42,7 @@ public abstract class BrowserSessionStoreContract
         Assert.Null(read.EndReason);
     }
 
-    [Fact]
+    [ContractFact]
     public void Insert_WithoutAToken_ReadsBackWithoutOne()
     {
         var store = CreateStore();
@@ -53,7 +53,7 @@ public abstract class BrowserSessionStoreContract
         Assert.Equal("oidc", store.FindById("s-oidc")!.Method);
     }
 
-    [Fact]
+    [ContractFact]
     public void End_OfAnOpenSession_RecordsWhenAndWhy_AndOnlyOnce()
     {
         var store = CreateStore();
@@ -68,7 +68,7 @@ public abstract class BrowserSessionStoreContract
         Assert.Equal(SessionEndReasons.SignedOut, read.EndReason);
     }
 
-    [Fact]
+    [ContractFact]
     public void End_OfAnUnknownSession_IsFalse_AndCreatesNothing()
     {
         var store = CreateStore();
@@ -77,7 +77,7 @@ public abstract class BrowserSessionStoreContract
         Assert.Null(store.FindById("ghost"));
     }
 
-    [Fact]
+    [ContractFact]
     public void DeleteExpired_RemovesOnlySessionsPastTheirAbsoluteEnd_AndCountsThem()
     {
         var store = CreateStore();
@@ -96,7 +96,7 @@ public abstract class BrowserSessionStoreContract
         Assert.Equal(0, store.DeleteExpired(s_start));
     }
 
-    [Fact]
+    [ContractFact]
     public void DeleteExpired_AlsoRemovesEndedSessionsPastTheirEnd()
     {
         var store = CreateStore();

@@ -14,7 +14,7 @@ public abstract class CliConsentLedgerContract
     /// <summary>The time the ledger's clock reads.</summary>
     protected static DateTimeOffset Now { get; } = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
-    [Fact]
+    [ContractFact]
     public void AConsent_IsSpentOnce()
     {
         var ledger = CreateLedger();
@@ -24,7 +24,7 @@ public abstract class CliConsentLedgerContract
         Assert.False(ledger.TryConsume("consent-1", Now.AddMinutes(20)));
     }
 
-    [Fact]
+    [ContractFact]
     public void DifferentConsents_AreIndependent()
     {
         var ledger = CreateLedger();
@@ -34,7 +34,7 @@ public abstract class CliConsentLedgerContract
         Assert.False(ledger.TryConsume("consent-a", Now.AddMinutes(10)));
     }
 
-    [Fact]
+    [ContractFact]
     public void TwoParallelSpends_OfTheSameConsent_ExactlyOneWins()
     {
         var ledger = CreateLedger();
@@ -63,7 +63,7 @@ public abstract class CliConsentLedgerContract
         }
     }
 
-    [Fact]
+    [ContractFact]
     public void ManyParallelSpends_EachConsentWonOnce()
     {
         var ledger = CreateLedger();

@@ -11,7 +11,7 @@ public abstract class StorageProbeContract
     /// <summary>Makes the storage behind the last probe unusable (closed, gone).</summary>
     protected abstract void BreakStorage();
 
-    [Fact]
+    [ContractFact]
     public void OnWorkingStorage_TheMarkerIsReadBack_AndTheStorageIsReachable()
     {
         var probe = CreateProbe();
@@ -21,7 +21,7 @@ public abstract class StorageProbeContract
         Assert.True(probe.IsReachable());
     }
 
-    [Fact]
+    [ContractFact]
     public void OnBrokenStorage_TheProbeReportsAFailure_WithTheCause_InsteadOfThrowing()
     {
         var probe = CreateProbe();

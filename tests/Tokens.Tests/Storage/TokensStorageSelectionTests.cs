@@ -52,7 +52,7 @@ public sealed class TokensStorageSelectionTests
         services.AddLogging();
         services.AddSingleton<ILiteDatabase>(_ => new LiteDatabase(new MemoryStream()));
         services.AddStorageProvider();
-        services.AddPerStorageProvider(s => s.AddTokensLiteDbStorage(), s => s.AddTokensPostgreSqlStorage());
+        services.AddByStorageProvider(s => s.AddTokensLiteDbStorage(), s => s.AddTokensPostgreSqlStorage());
         return services.BuildServiceProvider();
     }
 }

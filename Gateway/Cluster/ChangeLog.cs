@@ -1,0 +1,67 @@
+using Npgsql;
+
+namespace ScimGateway.Gateway.Cluster;
+
+/// <summary>
+/// The <c>change_log</c> table (gateway migration 0002): what may change a token's validity, appended by triggers in
+/// the same transaction as the change, announced on <see cref="Channel"/>.
+/// </summary>
+internal static class ChangeLog
+{
+    /// <summary>The NOTIFY channel <c>gateway_log_change()</c> signals.</summary>
+    public const string Channel = "gateway_changes";
+
+    /// <summary>A change to one token; the key is the token id.</summary>
+    public const string TokenKind = "token";
+
+    /// <summary>A change to an owner (active, role, deletion); the key is the owner id.</summary>
+    public const string OwnerKind = "owner";
+
+    /// <summary>How long rows are kept: a node away longer than this evicts its whole cache when it returns.</summary>
+    public static readonly TimeSpan Retention = TimeSpan.FromDays(1);
+
+    /// <summary>The newest seq, 0 when the log is empty.</summary>
+    public static async Task<long> LastSeqAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT coalesce(max(seq), 0) FROM change_log", connection);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>The rows after <paramref name="seq"/>, in order.</summary>
+    public static async Task<IReadOnlyList<Change>> ReadAfterAsync(NpgsqlConnection connection, long seq, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT seq, kind, key FROM change_log WHERE seq > $1 ORDER BY seq", connection);
+        command.Parameters.Add(new() { Value = seq });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var changes = new List<Change>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            changes.Add(new Change(reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
+        }
+
+        return changes;
+    }
+
+    /// <summary>
+    /// Whether rows after <paramref name="seq"/> may have been pruned: pruning removes the oldest rows first, so while
+    /// row <paramref name="seq"/> (or one before it) is still there, nothing after it is gone. A gap in seq proves
+    /// nothing (a rolled-back transaction leaves one too).
+    /// </summary>
+    public static async Task<bool> PrunedPastAsync(NpgsqlConnection connection, long seq, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT NOT EXISTS (SELECT 1 FROM change_log WHERE seq <= $1) AND $1 > 0", connection);
+        command.Parameters.Add(new() { Value = seq });
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>Deletes rows older than <see cref="Retention"/>; returns how many.</summary>
+    public static int Prune(NpgsqlDataSource dataSource, DateTimeOffset now)
+    {
+        using var command = dataSource.CreateCommand("DELETE FROM change_log WHERE at < $1");
+        command.Parameters.Add(new() { Value = now - Retention });
+        return command.ExecuteNonQuery();
+    }
+
+    /// <summary>One row.</summary>
+    public sealed record Change(long Seq, string Kind, string Key);
+}
