@@ -31,8 +31,9 @@ public sealed class TokensPostgreSqlDatabase : IAsyncLifetime
             return;
         }
 
-        var tokens = MigrationModule.All.Single(m => m.Name == "tokens");
-        await new PostgreSqlMigrator(_database.DataSource, MigrationScripts.Load(tokens), TimeProvider.System, NullLogger<PostgreSqlMigrator>.Instance)
+        // The gateway's scripts first: tokens' change-feed triggers (0090) append to the gateway's change_log.
+        var modules = MigrationModule.All.Where(m => m.Name is "gateway" or "tokens").ToArray();
+        await new PostgreSqlMigrator(_database.DataSource, MigrationScripts.Load(modules), TimeProvider.System, NullLogger<PostgreSqlMigrator>.Instance)
             .MigrateAsync(CancellationToken.None);
     }
 
