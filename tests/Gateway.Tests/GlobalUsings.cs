@@ -5,3 +5,4 @@ global using ScimGateway.TestSupport.Clients;
 global using ScimGateway.TestSupport.Hosting;
 global using ScimGateway.TestSupport.Loopback;
 global using ScimGateway.TestSupport.Processes;
+global using ScimGateway.TestSupport.PostgreSql;

@@ -41,8 +41,9 @@ public sealed class MigratedPostgreSqlDatabase : IAsyncLifetime
 }
 
 /// <summary>The browser-session contract on PostgreSQL.</summary>
+[PostgreSqlContract]
 public sealed class PostgreSqlBrowserSessionStoreContractTests(MigratedPostgreSqlDatabase database)
-    : BrowserSessionStoreContract, IClassFixture<MigratedPostgreSqlDatabase>, IPostgreSqlContract
+    : BrowserSessionStoreContract, IClassFixture<MigratedPostgreSqlDatabase>
 {
     protected override IBrowserSessionStore CreateStore()
     {
@@ -52,8 +53,9 @@ public sealed class PostgreSqlBrowserSessionStoreContractTests(MigratedPostgreSq
 }
 
 /// <summary>The consent-ledger contract on PostgreSQL: the parallel-spend fact runs on one pool, as nodes would on theirs.</summary>
+[PostgreSqlContract]
 public sealed class PostgreSqlCliConsentLedgerContractTests(MigratedPostgreSqlDatabase database)
-    : CliConsentLedgerContract, IClassFixture<MigratedPostgreSqlDatabase>, IPostgreSqlContract
+    : CliConsentLedgerContract, IClassFixture<MigratedPostgreSqlDatabase>
 {
     protected override ICliConsentLedger CreateLedger()
     {
@@ -63,8 +65,9 @@ public sealed class PostgreSqlCliConsentLedgerContractTests(MigratedPostgreSqlDa
 }
 
 /// <summary>The storage-probe contract on PostgreSQL; breaking it disposes the probe's own data source.</summary>
+[PostgreSqlContract]
 public sealed class PostgreSqlStorageProbeContractTests(MigratedPostgreSqlDatabase database)
-    : StorageProbeContract, IClassFixture<MigratedPostgreSqlDatabase>, IPostgreSqlContract, IDisposable
+    : StorageProbeContract, IClassFixture<MigratedPostgreSqlDatabase>, IDisposable
 {
     private NpgsqlDataSource? _dataSource;
 
