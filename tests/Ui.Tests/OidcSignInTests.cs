@@ -50,6 +50,9 @@ public sealed class OidcSignInTests(BrowserFixture browser, OidcProvider provide
         await SignInAtProviderAsync(page, "carol@example.com");
         await page.WaitForURLAsync("**/settings/tokens");
 
+        // The page's own fetch of the token list must be done first: were it the next request after the deactivation,
+        // it would carry the reason away and the reload would find no session at all.
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         var users = gateway.Service<IScimUserStore>();
         var record = users.FindById(carol.Id)!;
         record.Active = false;
