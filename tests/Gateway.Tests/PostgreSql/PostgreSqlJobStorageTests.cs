@@ -21,15 +21,18 @@ public sealed class PostgreSqlJobStorageTests
         var recurringJobId = "tick-" + Guid.NewGuid().ToString("N");
         var runs = Runs.GetOrAdd(recurringJobId, _ => []);
 
-        // Hangfire's log provider is process-wide: a gateway host of another test sets it to its LoggerFactory and
-        // disposes that factory when it stops. This test has no host, so it must not inherit a disposed one.
+        // Hangfire's log provider and job activator are process-wide: a gateway host of another test sets them to its
+        // own services and disposes those when it stops. This test has no host, so it brings its own filters and
+        // activator (the static job needs none of a host's) and must not inherit a disposed logger factory.
         GlobalConfiguration.Configuration.UseNoOpLogProvider();
+        var filters = new JobFilterCollection();
+        var activator = new JobActivator();
 
         // Two storages as two nodes would have, each with a server polling schedules every second.
         var storages = new[] { PostgreSqlJobStorage.Create(options), PostgreSqlJobStorage.Create(options) };
-        new RecurringJobManager(storages[0]).AddOrUpdate(recurringJobId, Job.FromExpression(() => Record(recurringJobId, null!)), "*/2 * * * * *");
+        new RecurringJobManager(storages[0], filters).AddOrUpdate(recurringJobId, Job.FromExpression(() => Record(recurringJobId, null!)), "*/2 * * * * *");
         var servers = storages.Select((storage, i) => new BackgroundJobServer(
-            new BackgroundJobServerOptions { ServerName = $"node-{i}", WorkerCount = 2, SchedulePollingInterval = TimeSpan.FromSeconds(1) },
+            new BackgroundJobServerOptions { ServerName = $"node-{i}", WorkerCount = 2, SchedulePollingInterval = TimeSpan.FromSeconds(1), FilterProvider = filters, Activator = activator },
             storage)).ToList();
         try
         {
