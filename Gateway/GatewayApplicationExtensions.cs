@@ -43,7 +43,7 @@ public static class GatewayApplicationExtensions
             .AddByStorageProvider(liteDb => liteDb.AddJobsLiteDbStorage(), postgreSql => postgreSql.AddJobsPostgreSqlStorage())
             .PlaceJobStorageInDataDirectory();
         builder.Services.AddByStorageProvider<IStorageMaintenance, LiteDbStorageMaintenance, PostgreSqlStorageMaintenance>();
-        builder.Services.AddClusterChangeFeed();
+        builder.Services.AddClusterMode();
         builder.Services.AddAuthorizationBuilder().AddGatewayPolicies();
         builder.AddGatewayProxy();
         builder.Services.AddCliLogin();
@@ -99,7 +99,6 @@ public static class GatewayApplicationExtensions
             StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
-        app.UseMiddleware<StorageUnavailableMiddleware>();
         app.UseRequestBodyLimits();
         app.UseTokensPageAssets();
         app.UseMiddleware<ProxyTelemetryMiddleware>();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Npgsql;
 
 namespace ScimGateway.Gateway.Cluster;
@@ -6,30 +7,29 @@ namespace ScimGateway.Gateway.Cluster;
 /// Turns "the database is away" into <c>503 Service Unavailable</c> with <c>Retry-After</c> instead of a 500: a
 /// request this node cannot decide without the database (a token it has not validated, SCIM, the token API) is
 /// refused so that the client or load balancer retries, here or on another node. The node needs no restart: the
-/// connection pool opens new connections once the database answers again.
+/// connection pool opens new connections once the database answers again. An exception handler rather than a
+/// middleware of its own, so that the request path pays nothing for it until something throws.
 /// </summary>
-internal sealed partial class StorageUnavailableMiddleware(RequestDelegate next, ILogger<StorageUnavailableMiddleware> logger)
+internal sealed partial class StorageOutageExceptionHandler(ILogger<StorageOutageExceptionHandler> logger) : IExceptionHandler
 {
     /// <summary>Seconds a client is asked to wait before retrying.</summary>
     public const int RetryAfterSeconds = 5;
 
-    public async Task InvokeAsync(HttpContext context)
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        try
+        if (!IsStorageOutage(exception))
         {
-            await next(context);
+            return false;
         }
-        catch (Exception ex) when (IsStorageOutage(ex) && !context.Response.HasStarted)
-        {
-            LogUnavailable(logger, context.Request.Path, ex.GetType().Name);
-            context.Response.Clear();
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await Results.Problem(
-                statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "Storage unavailable",
-                detail: "The database cannot be reached; retry later.").ExecuteAsync(context);
-        }
+
+        LogUnavailable(logger, httpContext.Request.Path, exception.GetType().Name);
+        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await Results.Problem(
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "Storage unavailable",
+            detail: "The database cannot be reached; retry later.").ExecuteAsync(httpContext);
+        return true;
     }
 
     /// <summary>
