@@ -32,6 +32,7 @@ public static class GatewayApplicationExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ShippedSettings.AddTo(builder.Configuration, builder.Environment.ContentRootPath);
+        ListenAddress.ApplyDefault(builder);
         builder.Services.AddGatewayCore();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));

@@ -9,8 +9,8 @@ internal static partial class HostingLog
     [LoggerMessage(EventId = 6101, Level = LogLevel.Information, Message = "Forwarded headers are trusted from {ProxyCount} proxies and {NetworkCount} networks (forward limit {ForwardLimit}).")]
     public static partial void ForwardedHeadersTrusted(ILogger logger, int proxyCount, int networkCount, int forwardLimit);
 
-    [LoggerMessage(EventId = 6102, Level = LogLevel.Warning, Message = "DataProtection:Certificate is not set: the data-protection keys in {KeyDirectory} (they protect sign-in sessions and antiforgery tokens) are stored unencrypted and protected only by file permissions.")]
-    public static partial void KeysUnencrypted(ILogger logger, string keyDirectory);
+    [LoggerMessage(EventId = 6102, Level = LogLevel.Warning, Message = "DataProtection:Certificate is not set: the data-protection keys in {KeyLocation} (they protect sign-in sessions and antiforgery tokens) are stored unencrypted and protected only by {Protection}.")]
+    public static partial void KeysUnencrypted(ILogger logger, string keyLocation, string protection);
 
     [LoggerMessage(EventId = 6103, Level = LogLevel.Information, Message = "Data-protection keys are encrypted at rest with the certificate {Thumbprint}.")]
     public static partial void KeysEncrypted(ILogger logger, string thumbprint);

@@ -18,10 +18,14 @@ internal sealed class KeyEncryptionStartupLog(ILogger<KeyEncryptionStartupLog> l
         else
         {
             // Resolved here, not injected: in cluster mode there is no data directory to open (or lock).
-            var where = services.StorageProvider() == StorageProvider.PostgreSql
-                ? "PostgreSQL table data_protection_keys"
-                : services.GetRequiredService<DataDirectory>().File(KeyDirectory);
-            HostingLog.KeysUnencrypted(logger, where);
+            if (services.StorageProvider() == StorageProvider.PostgreSql)
+            {
+                HostingLog.KeysUnencrypted(logger, "PostgreSQL table data_protection_keys", "the database's roles and grants");
+            }
+            else
+            {
+                HostingLog.KeysUnencrypted(logger, services.GetRequiredService<DataDirectory>().File(KeyDirectory), "file permissions");
+            }
         }
 
         return Task.CompletedTask;
