@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# A/B of two gateway variants on the proxy path, with plain YARP in the same rounds as the yardstick.
+# A variant is a gateway binary plus settings: two builds (before/after a change: A_DLL, B_DLL) or one build with two
+# settings (A_ENV, B_ENV; metrics.sh is this script with metrics on and off). Every process is warmed with load for
+# WARMUP seconds first: tiered JIT and dynamic PGO keep compiling for tens of seconds under load, and a short warm-up
+# measures the compiler rather than the variant (it penalises whichever variant has more code). Runs then rotate
+# yarp/A/B ROUNDS times at each connection count, so load from elsewhere hits all alike. Reported: each run, summed
+# throughput ratios (A/yarp, B/yarp, B/A), and CPU time per request from /proc (far less sensitive to other load).
+# A variant whose /metrics answers 200 is scraped every 5 s, as Prometheus would. Loopback only; all stopped on exit.
+# Usage: [WARMUP=s] [ROUNDS=n] [CONNS='32 128'] [A_NAME=..] [A_DLL=..] [A_ENV='K=V ..'] [B_NAME=..] [B_DLL=..]
+#        [B_ENV='K=V ..'] bench/proxy/ab.sh [seconds-per-run]
+# Example, before/after a commit: git worktree add ../before <commit> && (cd ../before && dotnet build -c Release Gateway)
+#   A_NAME=before A_DLL=../before/Gateway/bin/Release/net10.0/ScimGateway.dll B_NAME=after bench/proxy/ab.sh 10
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+DURATION="${1:-10}"
+WARMUP="${WARMUP:-60}"
+ROUNDS="${ROUNDS:-3}"
+CONNS="${CONNS:-32 128}"
+THREADS=2
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 Logging__LogLevel__Default=Warning
+
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+
+WORK="$(mktemp -d)"
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+wait_for() { for _ in $(seq 1 300); do curl -s -o /dev/null "$1" && return 0; sleep 0.1; done; echo "nothing answered at $1" >&2; exit 1; }
+
+echo "Building (Release)..." >&2
+dotnet build -c Release bench/ProxyBench -v q -nologo >/dev/null
+dotnet build -c Release Gateway -v q -nologo >/dev/null
+BENCH=bench/ProxyBench/bin/Release/net10.0/ScimGateway.ProxyBench.dll
+MAIN_DLL=Gateway/bin/Release/net10.0/ScimGateway.dll
+
+declare -A DLL ENVS NAME PORT PID TOKEN
+DLL[a]="${A_DLL:-$MAIN_DLL}"; ENVS[a]="${A_ENV:-}"; NAME[a]="${A_NAME:-A}"
+DLL[b]="${B_DLL:-$MAIN_DLL}"; ENVS[b]="${B_ENV:-}"; NAME[b]="${B_NAME:-B}"
+NAME[yarp]="plain-yarp"; TOKEN[yarp]=none
+
+UP_PORT=$(free_port); PORT[yarp]=$(free_port); PORT[a]=$(free_port); PORT[b]=$(free_port)
+UPSTREAM="http://127.0.0.1:$UP_PORT"
+dotnet "$BENCH" upstream --urls "$UPSTREAM" & PIDS+=($!)
+dotnet "$BENCH" yarp --urls "http://127.0.0.1:${PORT[yarp]}" --upstream "$UPSTREAM/" & PID[yarp]=$!; PIDS+=(${PID[yarp]})
+for v in a b; do
+  dotnet "${DLL[$v]}" users add --user-name bench@example.com --data-dir "$WORK/$v" >/dev/null
+  TOKEN[$v]=$(dotnet "${DLL[$v]}" tokens issue --user bench@example.com --name bench --expires-in-days 1 --data-dir "$WORK/$v")
+  # shellcheck disable=SC2086 # the variant's settings are a list of K=V words
+  env ${ENVS[$v]} Storage__DataDirectory="$WORK/$v" \
+    ReverseProxy__Clusters__qualytics__Destinations__primary__Address="$UPSTREAM/" \
+    dotnet "${DLL[$v]}" --urls "http://127.0.0.1:${PORT[$v]}" & PID[$v]=$!; PIDS+=(${PID[$v]})
+done
+wait_for "$UPSTREAM/api/datastores"
+for v in yarp a b; do
+  wait_for "http://127.0.0.1:${PORT[$v]}/api/datastores"
+  status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer ${TOKEN[$v]}" "http://127.0.0.1:${PORT[$v]}/api/datastores")
+  [ "$status" = 200 ] || { echo "${NAME[$v]} answered $status to the benchmark request" >&2; exit 1; }
+done
+for v in a b; do
+  if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:${PORT[$v]}/metrics")" = 200 ]; then
+    ( while sleep 5; do curl -s -o /dev/null "http://127.0.0.1:${PORT[$v]}/metrics"; done ) & PIDS+=($!)
+  fi
+done
+
+load() { # variant connections seconds
+  wrk -t$THREADS -c"$2" -d"$3s" -H "Authorization: Bearer ${TOKEN[$1]}" "http://127.0.0.1:${PORT[$1]}/api/datastores"
+}
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+TICKS=$(getconf CLK_TCK)
+
+for v in yarp a b; do echo "warming ${NAME[$v]} for ${WARMUP}s" >&2; load "$v" 64 "$WARMUP" >/dev/null; done
+
+declare -A RPS_SUM CPU_SUM REQ_SUM
+results="$WORK/results.md"
+echo "| round | connections | variant | requests/s | server CPU per request |" > "$results"
+echo "|---:|---:|---|---:|---:|" >> "$results"
+orders=("yarp a b" "b yarp a" "a b yarp")
+for conns in $CONNS; do
+  for round in $(seq 1 "$ROUNDS"); do
+    for v in ${orders[$(( (round - 1) % 3 ))]}; do
+      before=$(cpu_ticks "${PID[$v]}")
+      out=$(load "$v" "$conns" "$DURATION")
+      after=$(cpu_ticks "${PID[$v]}")
+      rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
+      requests=$(awk '/requests in/ {print $1}' <<<"$out")
+      RPS_SUM[$v-$conns]=$(awk -v a="${RPS_SUM[$v-$conns]:-0}" -v b="$rps" 'BEGIN { print a + b }')
+      CPU_SUM[$v-$conns]=$(( ${CPU_SUM[$v-$conns]:-0} + after - before ))
+      REQ_SUM[$v-$conns]=$(( ${REQ_SUM[$v-$conns]:-0} + requests ))
+      cpu=$(awk -v t=$((after - before)) -v hz="$TICKS" -v n="$requests" 'BEGIN { printf "%.1f", t * 1e6 / hz / n }')
+      printf '| %s | %s | %s | %.0f | %s µs |\n' "$round" "$conns" "${NAME[$v]}" "$rps" "$cpu" >> "$results"
+      echo "done: round $round, $conns connections, ${NAME[$v]}" >&2
+    done
+  done
+done
+
+per_request() { awk -v t="${CPU_SUM[$1-$2]}" -v n="${REQ_SUM[$1-$2]}" -v hz="$TICKS" 'BEGIN { printf "%.1f", t * 1e6 / hz / n }'; }
+ratio() { awk -v x="${RPS_SUM[$1-$3]}" -v y="${RPS_SUM[$2-$3]}" 'BEGIN { printf "%.3f", x / y }'; }
+
+echo
+echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), .NET $(dotnet --version)," \
+  "wrk -t$THREADS -d${DURATION}s x $ROUNDS rounds after ${WARMUP}s warm-up of each; A = ${NAME[a]} ${ENVS[a]}, B = ${NAME[b]} ${ENVS[b]}"
+echo
+cat "$results"
+echo
+echo "| connections | ${NAME[a]} / plain YARP | ${NAME[b]} / plain YARP | ${NAME[b]} / ${NAME[a]} | CPU per request: plain YARP, ${NAME[a]}, ${NAME[b]} |"
+echo "|---:|---:|---:|---:|---:|"
+for conns in $CONNS; do
+  echo "| $conns | $(ratio a yarp "$conns") | $(ratio b yarp "$conns") | $(ratio b a "$conns") |" \
+    "$(per_request yarp "$conns") / $(per_request a "$conns") / $(per_request b "$conns") µs |"
+done
