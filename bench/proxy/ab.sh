@@ -50,9 +50,11 @@ UPSTREAM="http://127.0.0.1:$UP_PORT"
 dotnet "$BENCH" upstream --urls "$UPSTREAM" & PIDS+=($!)
 dotnet "$BENCH" yarp --urls "http://127.0.0.1:${PORT[yarp]}" --upstream "$UPSTREAM/" & PID[yarp]=$!; PIDS+=(${PID[yarp]})
 for v in a b; do
-  dotnet "${DLL[$v]}" users add --user-name bench@example.com --data-dir "$WORK/$v" >/dev/null
-  TOKEN[$v]=$(dotnet "${DLL[$v]}" tokens issue --user bench@example.com --name bench --expires-in-days 1 --data-dir "$WORK/$v")
-  # shellcheck disable=SC2086 # the variant's settings are a list of K=V words
+  # shellcheck disable=SC2086 # the variant's settings are a list of K=V words, for its commands and its server
+  env ${ENVS[$v]} dotnet "${DLL[$v]}" users add --user-name bench@example.com --data-dir "$WORK/$v" >/dev/null
+  # shellcheck disable=SC2086
+  TOKEN[$v]=$(env ${ENVS[$v]} dotnet "${DLL[$v]}" tokens issue --user bench@example.com --name bench --expires-in-days 1 --data-dir "$WORK/$v")
+  # shellcheck disable=SC2086
   env ${ENVS[$v]} Storage__DataDirectory="$WORK/$v" \
     ReverseProxy__Clusters__qualytics__Destinations__primary__Address="$UPSTREAM/" \
     dotnet "${DLL[$v]}" --urls "http://127.0.0.1:${PORT[$v]}" & PID[$v]=$!; PIDS+=(${PID[$v]})
