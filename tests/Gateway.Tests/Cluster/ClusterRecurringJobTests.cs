@@ -1,3 +1,5 @@
+using System.Globalization;
+using ScimGateway.Gateway.Tests.Operations;
 using ScimGateway.Jobs;
 using ScimGateway.TestSupport.PostgreSql;
 using Xunit.Abstractions;
@@ -6,7 +8,7 @@ namespace ScimGateway.Gateway.Tests.Cluster;
 
 /// <summary>
 /// A cluster whose recurring jobs run every 6 seconds (six-field cron, seconds first), staggered by a second, with
-/// schedules polled every second.
+/// schedules polled every second. The nodes share a node id with capitals, as nodes on one machine share its name.
 /// </summary>
 public sealed class ShortScheduleGatewayCluster() : GatewayCluster(new Dictionary<string, string>
 {
@@ -14,8 +16,12 @@ public sealed class ShortScheduleGatewayCluster() : GatewayCluster(new Dictionar
     ["Jobs__Schedules__UsageRollup"] = "1/6 * * * * *",
     ["Jobs__Schedules__StorageMaintenance"] = "2/6 * * * * *",
     ["Jobs__SchedulePollingSeconds"] = "1",
+    ["Tokens__NodeId"] = NodeId,
 })
 {
+    /// <summary>The node id every node has.</summary>
+    public const string NodeId = "Cluster-Node";
+
     /// <summary>The schedules' period.</summary>
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(6);
 
@@ -65,6 +71,47 @@ public sealed class ClusterRecurringJobTests(ShortScheduleGatewayCluster cluster
             var expected = Enumerable.Range(0, occurrences.Count).Select(i => first + i * ShortScheduleGatewayCluster.Period);
             Assert.True(expected.SequenceEqual(occurrences.Select(o => o.Key)), $"{jobId}: an occurrence was missed: {described}");
         }
+    }
+
+    [PostgreSqlFact]
+    public async Task Every_node_reports_its_own_job_server_ready_and_names_its_job_connections()
+    {
+        // Hangfire lower-cases server ids ("cluster-node:{pid}:{guid}"): the check must still find its own server.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        for (var node = 0; node < GatewayCluster.NodeCount; node++)
+        {
+            using var client = cluster.Client(node, token: null);
+            while (true)
+            {
+                using var response = await client.GetAsync("/healthz/ready");
+                var jobs = HealthTests.Checks(await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>())["jobs"];
+                if (jobs.GetProperty("status").GetString() == "Healthy")
+                {
+                    break;
+                }
+
+                Assert.True(DateTime.UtcNow < deadline, $"node {node}: {jobs}");
+                await Task.Delay(200);
+            }
+        }
+
+        await using var servers = cluster.Database.DataSource.CreateCommand("SELECT id FROM hangfire.server ORDER BY id");
+        var serverIds = new List<string>();
+        await using (var reader = await servers.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                serverIds.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Equal(
+            cluster.Nodes.Select(n => $"cluster-node:{n.ProcessId.ToString(CultureInfo.InvariantCulture)}:").Order(StringComparer.Ordinal),
+            serverIds.Select(id => id[..(id.LastIndexOf(':') + 1)]).Order(StringComparer.Ordinal));
+
+        await using var named = cluster.Database.DataSource.CreateCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'scimgateway-jobs@Cluster-Node'");
+        Assert.True(Convert.ToInt64(await named.ExecuteScalarAsync(), CultureInfo.InvariantCulture) > 0, "no job storage connection carries the node's name");
     }
 
     // Runs whose occurrence lies a period in the past, once Hangfire is done with every one of them.
