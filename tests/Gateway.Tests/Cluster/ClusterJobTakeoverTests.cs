@@ -49,9 +49,14 @@ public sealed class ClusterJobTakeoverTests(TakeoverGatewayCluster cluster, ITes
 
         // As an admin's "Trigger now" on the dashboard does.
         var jobId = new RecurringJobManager(HangfireStorage()).TriggerJob(JobIds.UsageRollup);
-        var victim = await NodeFoldingAsync(jobId);
+        var (victim, backends) = await NodeFoldingAsync(jobId);
         await victim.KillAsync();
         var killedAt = DateTime.UtcNow;
+
+        // Once the dead node's backends are gone, its fold is rolled back: every bucket is still there, none counted.
+        await BackendsGoneAsync(backends);
+        Assert.Equal((long)(Requests + SeededBuckets), await ScalarAsync("SELECT coalesce(sum(success + client_error + server_error), 0)::bigint FROM usage_minutes"));
+        Assert.Equal(0L, await ScalarAsync("SELECT count(*) FROM usage_daily"));
 
         // Bounded by the settings: fetched again within the invisibility timeout, the lock free after its timeout.
         var bound = TakeoverGatewayCluster.InvisibilityTimeout + TakeoverGatewayCluster.DistributedLockTimeout + TimeSpan.FromSeconds(60);
@@ -102,24 +107,47 @@ public sealed class ClusterJobTakeoverTests(TakeoverGatewayCluster cluster, ITes
         return tokenId;
     }
 
-    // The node whose worker runs the job, once its fold's transaction is open in the database.
-    private async Task<GatewayProcess> NodeFoldingAsync(string jobId)
+    // The node whose worker runs the job, once its fold's transaction is open in the database, and that transaction's backends.
+    private async Task<(GatewayProcess Node, IReadOnlyList<int> Backends)> NodeFoldingAsync(string jobId)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
             var run = await RunAsync(jobId);
-            var folding = Convert.ToInt64(await ScalarAsync(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND xact_start IS NOT NULL "
-                + "AND (query LIKE 'DELETE FROM usage_minutes%' OR query LIKE 'INSERT INTO usage_hourly%' OR query LIKE 'INSERT INTO usage_daily%')"),
-                System.Globalization.CultureInfo.InvariantCulture);
-            if (run.State == "Processing" && run.StartedBy.Count == 1 && folding > 0)
+            var backends = await FoldBackendsAsync();
+            if (run.State == "Processing" && run.StartedBy.Count == 1 && backends.Count > 0)
             {
-                return cluster.Nodes.Single(n => n.ProcessId == JobRun.ProcessOf(run.StartedBy[0]));
+                return (cluster.Nodes.Single(n => n.ProcessId == JobRun.ProcessOf(run.StartedBy[0])), backends);
             }
 
             Assert.True(run.State is "Enqueued" or "Processing" && DateTime.UtcNow < deadline,
                 $"the rollup was not seen folding (it may have finished first): {HangfireRuns.Describe([run])}");
+            await Task.Delay(50);
+        }
+    }
+
+    private async Task<IReadOnlyList<int>> FoldBackendsAsync()
+    {
+        await using var command = cluster.Database.DataSource.CreateCommand(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND xact_start IS NOT NULL "
+            + "AND (query LIKE 'DELETE FROM usage_minutes%' OR query LIKE 'INSERT INTO usage_hourly%' OR query LIKE 'INSERT INTO usage_daily%')");
+        var pids = new List<int>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            pids.Add(reader.GetInt32(0));
+        }
+
+        return pids;
+    }
+
+    // PostgreSQL ends a backend (rolling its transaction back) when it finds its client gone.
+    private async Task BackendsGoneAsync(IReadOnlyList<int> backends)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while ((await FoldBackendsAsync()).Intersect(backends).Any())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the killed node's fold still runs in the database 10 s after the kill");
             await Task.Delay(50);
         }
     }
