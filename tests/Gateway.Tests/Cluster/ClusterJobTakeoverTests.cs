@@ -29,6 +29,7 @@ public sealed class TakeoverGatewayCluster() : GatewayCluster(new Dictionary<str
 }
 
 /// <summary>Issue #13: a node killed mid-job loses nothing.</summary>
+[Collection(ClusterJobsCollection.Name)]
 public sealed class ClusterJobTakeoverTests(TakeoverGatewayCluster cluster, ITestOutputHelper output) : IClassFixture<TakeoverGatewayCluster>
 {
     private const int Requests = 60;

@@ -53,6 +53,7 @@ public sealed class SlowWebhookGatewayCluster : GatewayCluster, IAsyncLifetime
 }
 
 /// <summary>Issue #13: a job that outlives the invisibility timeout on a live node is not run a second time.</summary>
+[Collection(ClusterJobsCollection.Name)]
 public sealed class ClusterLongJobTests(SlowWebhookGatewayCluster cluster) : IClassFixture<SlowWebhookGatewayCluster>
 {
     [PostgreSqlFact]

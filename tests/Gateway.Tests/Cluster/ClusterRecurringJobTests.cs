@@ -35,6 +35,7 @@ public sealed class ShortScheduleGatewayCluster() : GatewayCluster(new Dictionar
 }
 
 /// <summary>Issue #13: each recurring job runs once per schedule across the cluster.</summary>
+[Collection(ClusterJobsCollection.Name)]
 public sealed class ClusterRecurringJobTests(ShortScheduleGatewayCluster cluster, ITestOutputHelper output) : IClassFixture<ShortScheduleGatewayCluster>
 {
     private const int Occurrences = 5;
