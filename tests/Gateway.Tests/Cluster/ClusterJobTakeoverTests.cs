@@ -1,6 +1,4 @@
-using Hangfire;
 using ScimGateway.Jobs;
-using ScimGateway.Jobs.Hosting;
 using ScimGateway.TestSupport.PostgreSql;
 using Xunit.Abstractions;
 
@@ -49,7 +47,7 @@ public sealed class ClusterJobTakeoverTests(TakeoverGatewayCluster cluster, ITes
             + $"1, 0, 0, now(), '192.0.2.1' FROM generate_series(0, {SeededBuckets - 1}) g");
 
         // As an admin's "Trigger now" on the dashboard does.
-        var jobId = new RecurringJobManager(HangfireStorage()).TriggerJob(JobIds.UsageRollup);
+        var jobId = HangfireRuns.Trigger(cluster.Database.ConnectionString, JobIds.UsageRollup);
         var (victim, backends) = await NodeFoldingAsync(jobId);
         await victim.KillAsync();
         var killedAt = DateTime.UtcNow;
@@ -155,10 +153,6 @@ public sealed class ClusterJobTakeoverTests(TakeoverGatewayCluster cluster, ITes
 
     private async Task<JobRun> RunAsync(string jobId) =>
         (await HangfireRuns.OfAsync(cluster.Database.DataSource, JobIds.UsageRollup)).Single(r => r.JobId == jobId);
-
-    // The cluster's Hangfire storage, reached directly (not through the nodes' relay), for the test's own client calls.
-    private JobStorage HangfireStorage() => PostgreSqlJobStorage.Create(
-        new JobsOptions { Storage = JobStorageKind.PostgreSql, PostgreSqlConnectionString = cluster.Database.ConnectionString }, "test");
 
     private async Task ExecuteAsync(string sql)
     {

@@ -1,6 +1,4 @@
-using Hangfire;
 using ScimGateway.Jobs;
-using ScimGateway.Jobs.Hosting;
 using ScimGateway.TestSupport.PostgreSql;
 
 namespace ScimGateway.Gateway.Tests.Cluster;
@@ -62,9 +60,7 @@ public sealed class ClusterLongJobTests(SlowWebhookGatewayCluster cluster) : ICl
         // A real token 5 days from expiry: the run sends its 7-day warning to the slow receiver.
         await cluster.CliAsync("tokens", "issue", "--service-user", "Long Job", "--role", "Member", "--name", "expiring", "--expires-in-days", "5");
 
-        var storage = PostgreSqlJobStorage.Create(
-            new JobsOptions { Storage = JobStorageKind.PostgreSql, PostgreSqlConnectionString = cluster.Database.ConnectionString }, "test");
-        var jobId = new RecurringJobManager(storage).TriggerJob(JobIds.TokenExpiration);
+        var jobId = HangfireRuns.Trigger(cluster.Database.ConnectionString, JobIds.TokenExpiration);
 
         var deadline = DateTime.UtcNow.AddSeconds(90);
         var run = await RunAsync(jobId);

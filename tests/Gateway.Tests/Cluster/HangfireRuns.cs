@@ -1,6 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
+using Hangfire;
+using Hangfire.Common;
 using Npgsql;
+using ScimGateway.Jobs;
+using ScimGateway.Jobs.Hosting;
 
 namespace ScimGateway.Gateway.Tests.Cluster;
 
@@ -32,6 +36,19 @@ public static class HangfireRuns
         }
 
         return runs;
+    }
+
+    /// <summary>
+    /// Runs a recurring job now, as an admin's "Trigger now" on the dashboard does, through the cluster's Hangfire storage
+    /// reached directly; returns the background job's id. Hangfire's log provider and filters are process-wide and may
+    /// belong to another test's disposed host, so the test brings its own (none: the nodes apply theirs when they run it).
+    /// </summary>
+    public static string Trigger(string connectionString, string recurringJobId)
+    {
+        GlobalConfiguration.Configuration.UseNoOpLogProvider();
+        var storage = PostgreSqlJobStorage.Create(
+            new JobsOptions { Storage = JobStorageKind.PostgreSql, PostgreSqlConnectionString = connectionString }, "test");
+        return new RecurringJobManager(storage, new JobFilterCollection()).TriggerJob(recurringJobId);
     }
 
     /// <summary>The job's runs, for failure messages.</summary>
