@@ -31,6 +31,12 @@ public sealed class JobsOptions
     [RegularExpression("^[a-z_][a-z0-9_]{0,62}$")]
     public string PostgreSqlSchema { get; set; } = "hangfire";
 
+    /// <summary>Hangfire.PostgreSql's hand-over settings, section <c>Jobs:PostgreSql</c> (cluster mode).</summary>
+    public JobsPostgreSqlOptions PostgreSql { get; set; } = new();
+
+    /// <summary>The recurring jobs' schedules, section <c>Jobs:Schedules</c>.</summary>
+    public JobSchedulesOptions Schedules { get; set; } = new();
+
     /// <summary>Whether this process runs a Hangfire server (executes jobs). The dashboard works either way.</summary>
     public bool ServerEnabled { get; set; } = true;
 

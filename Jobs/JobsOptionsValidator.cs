@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace ScimGateway.Jobs;
 
-/// <summary>Checks what data annotations cannot: the warning days and the webhook URL.</summary>
+/// <summary>Checks what data annotations cannot: the warning days, the webhook URL, the schedules and the PostgreSQL timeouts.</summary>
 internal sealed class JobsOptionsValidator : IValidateOptions<JobsOptions>
 {
     public ValidateOptionsResult Validate(string? name, JobsOptions options)
@@ -48,6 +48,26 @@ internal sealed class JobsOptionsValidator : IValidateOptions<JobsOptions>
             && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
         {
             failures.Add("Jobs:Notifications:WebhookUrl must be an absolute http or https URL.");
+        }
+
+        foreach (var (_, setting, cron) in options.Schedules.All)
+        {
+            if (CronSchedule.Problem(cron) is { } problem)
+            {
+                failures.Add($"Jobs:Schedules:{setting} {problem}.");
+            }
+        }
+
+        foreach (var (setting, value) in new[]
+        {
+            (nameof(JobsPostgreSqlOptions.InvisibilityTimeout), options.PostgreSql.InvisibilityTimeout),
+            (nameof(JobsPostgreSqlOptions.DistributedLockTimeout), options.PostgreSql.DistributedLockTimeout),
+        })
+        {
+            if (value < JobsPostgreSqlOptions.MinimumTimeout || value > JobsPostgreSqlOptions.MaximumTimeout)
+            {
+                failures.Add($"Jobs:PostgreSql:{setting} must be from {JobsPostgreSqlOptions.MinimumTimeout} to {JobsPostgreSqlOptions.MaximumTimeout} (it is {value}).");
+            }
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

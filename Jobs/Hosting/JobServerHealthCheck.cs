@@ -7,7 +7,7 @@ namespace ScimGateway.Jobs.Hosting;
 
 /// <summary>
 /// Readiness of this node's Hangfire server: when <c>Jobs:ServerEnabled</c> is true, a server of this node
-/// (<c>Tokens:NodeId</c>) must have sent a heartbeat to the job storage within <see cref="MaxHeartbeatAge"/>; a
+/// (<c>Tokens:NodeId</c> and this process) must have sent a heartbeat to the job storage within <see cref="MaxHeartbeatAge"/>; a
 /// node that runs no job server is ready as far as jobs go. Read through Hangfire's monitoring API.
 /// </summary>
 public sealed class JobServerHealthCheck(
@@ -21,6 +21,15 @@ public sealed class JobServerHealthCheck(
     /// <summary>Hangfire beats every 30 s by default; three missed beats mean the server is gone or stuck.</summary>
     public static readonly TimeSpan MaxHeartbeatAge = TimeSpan.FromSeconds(90);
 
+    /// <summary>
+    /// How this process's Hangfire server ids begin. Hangfire names a server "{ServerName}:{process id}:{guid}" and
+    /// lower-cases all of it, and ServerName is the node id: the process id tells apart nodes that share a node id
+    /// (several on one machine, where it defaults to the machine name), and the lower case matches a node id such as
+    /// "Node-A", which compared as written would never find its own server.
+    /// </summary>
+    internal static string ServerIdPrefix(string nodeId, int processId) =>
+        $"{nodeId}:{processId.ToString(System.Globalization.CultureInfo.InvariantCulture)}:".ToLowerInvariant();
+
     /// <inheritdoc />
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -31,8 +40,7 @@ public sealed class JobServerHealthCheck(
 
         try
         {
-            // Hangfire names servers "{ServerName}:{process id}:{random}", and ServerName is this node's id.
-            var prefix = tokensOptions.Value.NodeId + ":";
+            var prefix = ServerIdPrefix(tokensOptions.Value.NodeId, Environment.ProcessId);
             var beat = storage.GetMonitoringApi().Servers()
                 .Where(server => server.Name.StartsWith(prefix, StringComparison.Ordinal))
                 .Max(server => server.Heartbeat);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ScimGateway.Jobs.Storage;
+using ScimGateway.Tokens;
 
 namespace ScimGateway.Jobs.Hosting;
 
@@ -29,7 +30,7 @@ internal static class JobStorageFactory
                 services.GetRequiredService<IOptions<LiteDbStorageOptions>>().Value,
                 TimeProvider.System,
                 services.GetRequiredService<ILogger<LiteDbJobStorage>>()),
-            JobStorageKind.PostgreSql => PostgreSqlJobStorage.Create(options),
+            JobStorageKind.PostgreSql => PostgreSqlJobStorage.Create(options, services.GetRequiredService<IOptions<TokensOptions>>().Value.NodeId),
             _ => throw new InvalidOperationException($"Jobs:Storage '{options.Storage}' is not supported."),
         };
     }

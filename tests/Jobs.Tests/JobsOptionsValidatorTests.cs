@@ -63,6 +63,55 @@ public sealed class JobsOptionsValidatorTests
     }
 
     [Fact]
+    public void Schedules_DefaultToTodaysAndAreValid()
+    {
+        var options = new JobsOptions { Storage = JobStorageKind.InMemory };
+
+        Assert.True(_validator.Validate(null, options).Succeeded);
+        Assert.Equal(["*/5 * * * *", "* * * * *", "0 * * * *"], options.Schedules.All.Select(s => s.Cron));
+    }
+
+    [Theory]
+    [InlineData("*/10 * * * * *")]
+    [InlineData("30 2 * * 1-5")]
+    [InlineData("@daily")]
+    public void Schedule_FiveOrSixFieldsOrAMacro_IsValid(string cron)
+    {
+        var options = new JobsOptions { Storage = JobStorageKind.InMemory, Schedules = { UsageRollup = cron } };
+
+        Assert.True(_validator.Validate(null, options).Succeeded);
+    }
+
+    [Theory]
+    [InlineData("every minute")]
+    [InlineData("* * * *")]
+    [InlineData("61 * * * *")]
+    [InlineData("")]
+    public void Schedule_NotCron_FailsNamingTheSetting(string cron)
+    {
+        var options = new JobsOptions { Storage = JobStorageKind.InMemory, Schedules = { StorageMaintenance = cron } };
+
+        Assert.Contains("Jobs:Schedules:StorageMaintenance", _validator.Validate(null, options).FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(4)]
+    [InlineData(86_401)]
+    public void PostgreSqlTimeouts_OutOfRange_FailNamingTheSetting(int seconds)
+    {
+        var options = new JobsOptions
+        {
+            Storage = JobStorageKind.InMemory,
+            PostgreSql = { InvisibilityTimeout = TimeSpan.FromSeconds(seconds), DistributedLockTimeout = TimeSpan.FromSeconds(seconds) },
+        };
+
+        var message = _validator.Validate(null, options).FailureMessage;
+        Assert.Contains("Jobs:PostgreSql:InvisibilityTimeout", message, StringComparison.Ordinal);
+        Assert.Contains("Jobs:PostgreSql:DistributedLockTimeout", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WarningDays_AreOrderedLargestFirst()
     {
         Assert.Equal([60, 14, 1], new JobsOptions { ExpiryWarningDays = [14, 1, 60] }.EffectiveWarningDays);

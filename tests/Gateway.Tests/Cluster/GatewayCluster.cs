@@ -88,8 +88,21 @@ public class GatewayCluster : IAsyncLifetime
             environment[key] = value;
         }
 
-        var started = await Task.WhenAll(Enumerable.Range(0, NodeCount).Select(_ => GatewayProcess.StartAsync(_directory.Path, environment)));
-        _nodes.AddRange(started);
+        var starting = Enumerable.Range(0, NodeCount).Select(_ => GatewayProcess.StartAsync(_directory.Path, environment)).ToList();
+        try
+        {
+            _nodes.AddRange(await Task.WhenAll(starting));
+        }
+        catch
+        {
+            // Nodes that did start are not in Nodes yet, so DisposeAsync would not end them: they would outlive the run.
+            foreach (var node in starting.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result))
+            {
+                await node.DisposeAsync();
+            }
+
+            throw;
+        }
     }
 
     /// <summary>Runs a command (<c>tokens issue</c>, <c>users add</c>) against the cluster's database while the nodes serve; returns stdout.</summary>

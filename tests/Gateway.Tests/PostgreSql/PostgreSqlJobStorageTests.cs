@@ -29,7 +29,7 @@ public sealed class PostgreSqlJobStorageTests
         var activator = new JobActivator();
 
         // Two storages as two nodes would have, each with a server polling schedules every second.
-        var storages = new[] { PostgreSqlJobStorage.Create(options), PostgreSqlJobStorage.Create(options) };
+        var storages = new[] { PostgreSqlJobStorage.Create(options, "node-0"), PostgreSqlJobStorage.Create(options, "node-1") };
         new RecurringJobManager(storages[0], filters).AddOrUpdate(recurringJobId, Job.FromExpression(() => Record(recurringJobId, null!)), "*/2 * * * * *");
         var servers = storages.Select((storage, i) => new BackgroundJobServer(
             new BackgroundJobServerOptions { ServerName = $"node-{i}", WorkerCount = 2, SchedulePollingInterval = TimeSpan.FromSeconds(1), FilterProvider = filters, Activator = activator },

@@ -19,6 +19,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>The status every request gets; change it while running.</summary>
     public int Status { get; set; } = StatusCodes.Status200OK;
 
+    /// <summary>How long the receiver takes before it answers (a slow receiver keeps the sending job running).</summary>
+    public TimeSpan Delay { get; set; }
+
     /// <summary>Every POST, successful or not.</summary>
     public int Attempts => Volatile.Read(ref _attempts);
 
@@ -44,6 +47,10 @@ public sealed class WebhookReceiver : IAsyncDisposable
         Interlocked.Increment(ref _attempts);
         var status = Status;
         var body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+        if (Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(Delay, context.RequestAborted);
+        }
         if (status is >= 200 and < 300)
         {
             _received.Enqueue(body.RootElement.Clone());

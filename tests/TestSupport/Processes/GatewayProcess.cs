@@ -21,6 +21,9 @@ public sealed class GatewayProcess : IAsyncDisposable
     /// <summary>The server's base address, <c>http://127.0.0.1:{port}/</c>.</summary>
     public Uri Address { get; }
 
+    /// <summary>The operating system's id of the process (Hangfire puts it in the node's server id).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>Whether the process has ended (a crash, when the test did not stop it).</summary>
     public bool HasExited => _process.HasExited;
 
@@ -61,6 +64,20 @@ public sealed class GatewayProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         await gateway.WaitUntilServingAsync();
         return gateway;
+    }
+
+    /// <summary>
+    /// Kills the process at once, the way a crash or an OOM kill ends it (SIGKILL on Linux: no shutdown, no flush), and
+    /// waits until it has ended. Output stays readable; dispose as usual.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync();
     }
 
     /// <summary>Kills the process (and any children) if it still runs.</summary>
