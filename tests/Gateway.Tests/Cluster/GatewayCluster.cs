@@ -34,6 +34,7 @@ public class GatewayCluster : IAsyncLifetime
 
     private readonly List<GatewayProcess> _nodes = [];
     private TempDirectory? _directory;
+    private Dictionary<string, string> _environment = [];
 
     /// <summary>The database (the test's own, direct connection).</summary>
     public PostgreSqlDatabase Database { get; } = new();
@@ -88,8 +89,19 @@ public class GatewayCluster : IAsyncLifetime
             environment[key] = value;
         }
 
+        _environment = environment;
         var started = await Task.WhenAll(Enumerable.Range(0, NodeCount).Select(_ => GatewayProcess.StartAsync(_directory.Path, environment)));
         _nodes.AddRange(started);
+    }
+
+    /// <summary>
+    /// Starts node <paramref name="node"/> again with the same settings (on a new port) after the test killed or
+    /// stopped it; the old process is disposed.
+    /// </summary>
+    public async Task RestartAsync(int node)
+    {
+        await _nodes[node].DisposeAsync();
+        _nodes[node] = await GatewayProcess.StartAsync(_directory!.Path, _environment);
     }
 
     /// <summary>Runs a command (<c>tokens issue</c>, <c>users add</c>) against the cluster's database while the nodes serve; returns stdout.</summary>

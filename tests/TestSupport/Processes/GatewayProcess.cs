@@ -63,15 +63,23 @@ public sealed class GatewayProcess : IAsyncDisposable
         return gateway;
     }
 
-    /// <summary>Kills the process (and any children) if it still runs.</summary>
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Kills the process with SIGKILL (no shutdown, no flush: a crash or an out-of-memory kill) and waits until it is
+    /// gone; the object stays disposable.
+    /// </summary>
+    public async Task KillAsync()
     {
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
+    }
 
+    /// <summary>Kills the process (and any children) if it still runs.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
         _process.Dispose();
     }
 
