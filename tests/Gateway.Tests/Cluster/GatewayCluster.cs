@@ -90,8 +90,16 @@ public class GatewayCluster : IAsyncLifetime
         }
 
         _environment = environment;
-        var started = await Task.WhenAll(Enumerable.Range(0, NodeCount).Select(_ => GatewayProcess.StartAsync(_directory.Path, environment)));
-        _nodes.AddRange(started);
+        var starting = Enumerable.Range(0, NodeCount).Select(_ => GatewayProcess.StartAsync(_directory.Path, environment)).ToList();
+        try
+        {
+            await Task.WhenAll(starting);
+        }
+        finally
+        {
+            // Keep every node that did start, so DisposeAsync ends it even when another failed to start in time.
+            _nodes.AddRange(starting.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result));
+        }
     }
 
     /// <summary>
