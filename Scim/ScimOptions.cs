@@ -24,6 +24,13 @@ public sealed class ScimOptions
     [Range(1, 10_000)]
     public int MaxResults { get; set; } = 1000;
 
+    /// <summary>
+    /// How often, in seconds, each node delivers the provisioning events still pending: events whose delivery failed,
+    /// and in cluster mode events a stopped node recorded but never delivered (taken over once its 30 s claim lapses).
+    /// </summary>
+    [Range(1, 3600)]
+    public int OutboxSweepSeconds { get; set; } = 5;
+
     /// <summary>The most operations one <c>/Bulk</c> request may carry.</summary>
     [Range(1, 10_000)]
     public int BulkMaxOperations { get; set; } = 1000;

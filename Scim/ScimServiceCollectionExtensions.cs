@@ -16,7 +16,7 @@ public static class ScimServiceCollectionExtensions
     /// Adds the SCIM resources and options (section <c>Scim</c>, validated at start), independent of any storage
     /// engine: the host adds the stores and the outbox too (for example <c>AddScimLiteDbStorage</c>), and may register
     /// <see cref="IProvisioningEvents"/> to act on changes to people; whatever a crash left undelivered is delivered
-    /// at start.
+    /// at start, and a periodic sweep delivers what a failed delivery or a stopped node left.
     /// </summary>
     public static IServiceCollection AddScim(this IServiceCollection services)
     {
@@ -26,6 +26,7 @@ public static class ScimServiceCollectionExtensions
         services.TryAddSingleton<ScimWriteLock>();
         services.TryAddSingleton<ProvisioningDispatcher>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ProvisioningOutboxStartup>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ProvisioningOutboxSweep>());
         services.TryAddSingleton<ScimWriteGate>();
         services.TryAddSingleton<ScimEffectiveRoles>();
         services.TryAddSingleton<LastAdminGuard>();

@@ -9,9 +9,10 @@ namespace ScimGateway.Gateway.Cluster;
 /// <summary>
 /// Keeps this node's token validation cache in step with every other node's changes (cluster mode). It holds one
 /// dedicated connection that LISTENs on <see cref="ChangeLog.Channel"/>; on each notification it reads the
-/// <c>change_log</c> rows after the last one it applied and evicts their tokens and owners. While that connection is
-/// down the cache is stale (every request reads the store); after reconnecting it LISTENs again, applies the rows it
-/// missed, and only then serves from the cache again, so a change made while it was away is never missed.
+/// <c>change_log</c> rows after the last one it applied, and those it found missing below it (transactions commit
+/// out of seq order), and evicts their tokens and owners. While that connection is down the cache is stale (every
+/// request reads the store); after reconnecting it LISTENs again, applies the rows it missed, and only then serves
+/// from the cache again, so a change made while it was away is never missed.
 /// </summary>
 internal sealed partial class ChangeFeedListener(
     IOptions<StorageOptions> options,
@@ -25,8 +26,22 @@ internal sealed partial class ChangeFeedListener(
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(2);
 
-    // The last change_log seq this node applied; null until the first connection, when there is nothing to catch up.
+    // How far back the first connection looks for changes still being committed (see CatchUpAsync).
+    private const long FirstLookBack = 1000;
+
+    // Past this many unresolved holes the node stops tracking them and trusts nothing it holds instead.
+    private const int MaxHoles = 10_000;
+
+    // The highest change_log seq this node applied; null until the first connection.
     private long? _lastSeq;
+
+    // Seqs below _lastSeq not seen yet, each with the snapshot xmax of the read that found it missing. A seq is drawn
+    // when its row is written but becomes visible when its transaction commits, so commits can arrive out of seq
+    // order: a missing seq may be a transaction still running (its row comes later, with its own NOTIFY) or one rolled
+    // back. Every row is written by an AFTER trigger, so its transaction had an id before it drew the seq, and that
+    // id is below the xmax of any snapshot that saw a later seq; once a snapshot's xmin reaches that xmax, every such
+    // transaction has ended, and a committed one's row was visible to that same read.
+    private readonly Dictionary<long, ulong> _holes = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -95,21 +110,22 @@ internal sealed partial class ChangeFeedListener(
     {
         if (_lastSeq is not { } after)
         {
-            // First connection: whatever the cache holds was loaded before the feed ran, so none of it is trusted.
-            _lastSeq = await ChangeLog.LastSeqAsync(connection, cancellationToken);
+            // First connection: whatever the cache holds was loaded before the feed ran, so none of it is trusted. The
+            // last rows are read as if applied already, so that the seqs among them still being committed become holes.
+            after = Math.Max(0, await ChangeLog.LastSeqAsync(connection, cancellationToken) - FirstLookBack);
+            _lastSeq = after;
             cache.EvictAll();
-            return;
         }
-
-        if (afterReconnect && await ChangeLog.PrunedPastAsync(connection, after, cancellationToken))
+        else if (afterReconnect && await ChangeLog.PrunedPastAsync(connection, after, cancellationToken))
         {
             // The log no longer reaches back to where this node stopped (it was away longer than the log keeps, or
             // its last row aged out): it cannot tell what changed, so it trusts nothing it holds.
             cache.EvictAll();
+            _holes.Clear();
         }
 
-        var changes = await ChangeLog.ReadAfterAsync(connection, after, cancellationToken);
-        foreach (var change in changes)
+        var read = await ChangeLog.ReadAsync(connection, after, [.. _holes.Keys], cancellationToken);
+        foreach (var change in read.Changes)
         {
             if (change.Kind == ChangeLog.TokenKind)
             {
@@ -120,7 +136,27 @@ internal sealed partial class ChangeFeedListener(
                 cache.EvictOwner(change.Key);
             }
 
-            _lastSeq = change.Seq;
+            _holes.Remove(change.Seq);
+            for (var missing = _lastSeq!.Value + 1; missing < change.Seq; missing++)
+            {
+                _holes[missing] = read.Xmax;
+            }
+
+            _lastSeq = Math.Max(_lastSeq.Value, change.Seq);
+        }
+
+        foreach (var (seq, barrier) in _holes)
+        {
+            if (barrier <= read.Xmin)
+            {
+                _holes.Remove(seq);
+            }
+        }
+
+        if (_holes.Count > MaxHoles)
+        {
+            cache.EvictAll();
+            _holes.Clear();
         }
     }
 

@@ -27,19 +27,36 @@ internal static class ChangeLog
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    /// <summary>The rows after <paramref name="seq"/>, in order.</summary>
-    public static async Task<IReadOnlyList<Change>> ReadAfterAsync(NpgsqlConnection connection, long seq, CancellationToken cancellationToken)
+    /// <summary>
+    /// The rows after <paramref name="seq"/> and the rows numbered <paramref name="holes"/>, in order, with the
+    /// bounds of the snapshot they were read in (one statement, one snapshot): the oldest transaction still running
+    /// (<see cref="Read.Xmin"/>) and the first transaction id not yet assigned (<see cref="Read.Xmax"/>).
+    /// </summary>
+    public static async Task<Read> ReadAsync(NpgsqlConnection connection, long seq, long[] holes, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("SELECT seq, kind, key FROM change_log WHERE seq > $1 ORDER BY seq", connection);
+        await using var command = new NpgsqlCommand(
+            """
+            WITH snapshot AS (SELECT pg_current_snapshot() AS s)
+            SELECT pg_snapshot_xmin(snapshot.s)::text, pg_snapshot_xmax(snapshot.s)::text, c.seq, c.kind, c.key
+            FROM snapshot LEFT JOIN change_log c ON c.seq > $1 OR c.seq = ANY($2)
+            ORDER BY c.seq
+            """, connection);
         command.Parameters.Add(new() { Value = seq });
+        command.Parameters.Add(new() { Value = holes });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var changes = new List<Change>();
+        ulong xmin = 0, xmax = 0;
         while (await reader.ReadAsync(cancellationToken))
         {
-            changes.Add(new Change(reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
+            xmin = ulong.Parse(reader.GetString(0), System.Globalization.CultureInfo.InvariantCulture);
+            xmax = ulong.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture);
+            if (!reader.IsDBNull(2))
+            {
+                changes.Add(new Change(reader.GetInt64(2), reader.GetString(3), reader.GetString(4)));
+            }
         }
 
-        return changes;
+        return new Read(changes, xmin, xmax);
     }
 
     /// <summary>
@@ -64,4 +81,7 @@ internal static class ChangeLog
 
     /// <summary>One row.</summary>
     public sealed record Change(long Seq, string Kind, string Key);
+
+    /// <summary>What one <see cref="ReadAsync"/> saw, and the snapshot it saw it in.</summary>
+    public sealed record Read(IReadOnlyList<Change> Changes, ulong Xmin, ulong Xmax);
 }

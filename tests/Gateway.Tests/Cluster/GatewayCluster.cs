@@ -34,6 +34,7 @@ public class GatewayCluster : IAsyncLifetime
 
     private readonly List<GatewayProcess> _nodes = [];
     private TempDirectory? _directory;
+    private Dictionary<string, string> _environment = [];
 
     /// <summary>The database (the test's own, direct connection).</summary>
     public PostgreSqlDatabase Database { get; } = new();
@@ -88,21 +89,27 @@ public class GatewayCluster : IAsyncLifetime
             environment[key] = value;
         }
 
+        _environment = environment;
         var starting = Enumerable.Range(0, NodeCount).Select(_ => GatewayProcess.StartAsync(_directory.Path, environment)).ToList();
         try
         {
-            _nodes.AddRange(await Task.WhenAll(starting));
+            await Task.WhenAll(starting);
         }
-        catch
+        finally
         {
-            // Nodes that did start are not in Nodes yet, so DisposeAsync would not end them: they would outlive the run.
-            foreach (var node in starting.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result))
-            {
-                await node.DisposeAsync();
-            }
-
-            throw;
+            // Keep every node that did start, so DisposeAsync ends it even when another failed to start in time.
+            _nodes.AddRange(starting.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result));
         }
+    }
+
+    /// <summary>
+    /// Starts node <paramref name="node"/> again with the same settings (on a new port) after the test killed or
+    /// stopped it; the old process is disposed.
+    /// </summary>
+    public async Task RestartAsync(int node)
+    {
+        await _nodes[node].DisposeAsync();
+        _nodes[node] = await GatewayProcess.StartAsync(_directory!.Path, _environment);
     }
 
     /// <summary>Runs a command (<c>tokens issue</c>, <c>users add</c>) against the cluster's database while the nodes serve; returns stdout.</summary>

@@ -67,28 +67,22 @@ public sealed class GatewayProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// Kills the process at once, the way a crash or an OOM kill ends it (SIGKILL on Linux: no shutdown, no flush), and
-    /// waits until it has ended. Output stays readable; dispose as usual.
+    /// Kills the process with SIGKILL (no shutdown, no flush: a crash or an out-of-memory kill) and waits until it is
+    /// gone; the object stays disposable.
     /// </summary>
     public async Task KillAsync()
     {
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
         }
-
-        await _process.WaitForExitAsync();
     }
 
     /// <summary>Kills the process (and any children) if it still runs.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
+        await KillAsync();
         _process.Dispose();
     }
 
