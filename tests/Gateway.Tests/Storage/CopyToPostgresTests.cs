@@ -31,10 +31,12 @@ public sealed class CopyToPostgresTests
         var adminToken = await CliAsync(directory.Path, "tokens", "issue", "--service-user", "Ops", "--role", "Admin", "--name", "api");
         var revokedToken = await CliAsync(directory.Path, "tokens", "issue", "--service-user", "Ops", "--role", "Admin", "--name", "old");
         await CliAsync(directory.Path, "users", "add", "--user-name", "first.admin", "--role", "Admin");
+        var personalToken = await CliAsync(directory.Path, "tokens", "issue", "--user", "first.admin", "--name", "browser");
 
         string[] userIds;
         string groupId;
         Dictionary<string, JsonElement> before;
+        string sessionCookie;
         await using (var single = await GatewayProcess.StartAsync(directory.Path, Settings(upstream, null)))
         {
             using var scim = Client(single, scimToken);
@@ -48,9 +50,11 @@ public sealed class CopyToPostgresTests
             Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/datastores")).StatusCode);
             before = await ReadResourcesAsync(scim, userIds, groupId);
 
-            // The sign-in page's antiforgery token makes the node create its data-protection key.
-            using var anonymous = new HttpClient { BaseAddress = single.Address };
-            Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/login")).StatusCode);
+            // A browser session: its cookie is protected with the node's data-protection key, its record is in gateway.db.
+            using var browser = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = single.Address };
+            using var signedIn = await browser.SignInAsync(personalToken);
+            Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+            sessionCookie = ScimGateway.TestSupport.Clients.BrowserSessions.SessionCookie(signedIn);
         }
 
         // What the node's jobs and sign-ins leave behind, written through the LiteDB stores while no process runs.
@@ -109,6 +113,14 @@ public sealed class CopyToPostgresTests
         using (var admin = Client(node, adminToken))
         {
             Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/datastores")).StatusCode);
+        }
+
+        using (var browser = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = node.Address })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/settings/tokens");
+            request.Headers.Add("Cookie", sessionCookie);
+            using var page = await browser.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         }
 
         using (var revoked = Client(node, revokedToken))
