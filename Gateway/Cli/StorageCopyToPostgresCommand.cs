@@ -30,8 +30,25 @@ internal sealed class StorageCopyToPostgresCommand(IServiceProvider services)
         using var source = LiteDbCopySource.Open(args.Get("--data-dir") ?? options.DataDirectory);
         var dataSource = CommandLine.PostgreSqlDataSource(services);
         await services.GetRequiredService<PostgreSqlMigrator>().MigrateAsync(cancellationToken);
-        await using var target = await PostgreSqlCopyTarget.BeginAsync(dataSource, cancellationToken);
-        var tables = await StorageCopy.RunAsync(source, target, cancellationToken);
+        IReadOnlyList<CopiedTable> tables;
+        await using (var target = await PostgreSqlCopyTarget.BeginAsync(dataSource, cancellationToken))
+        {
+            try
+            {
+                tables = await StorageCopy.RunAsync(source, target, cancellationToken);
+            }
+            catch (PostgresException ex)
+            {
+                // A row the database refused (a constraint the single node did not have, say); disposal rolls back.
+                throw new StorageCopyException(
+                    $"PostgreSQL refused the copy{(ex.TableName is null ? "" : $" into {ex.TableName}")} ({ex.SqlState}: {ex.MessageText}); it was rolled back, nothing was written.", ex);
+            }
+            catch (Exception ex) when (ex is not (StorageCopyException or NpgsqlException or OperationCanceledException))
+            {
+                // The data directory's file failed while being read, for instance: the operator gets a line, not a trace.
+                throw new StorageCopyException($"The copy failed and was rolled back, nothing was written: {ex.GetType().Name}: {ex.Message}", ex);
+            }
+        }
 
         await stderr.WriteLineAsync($"{"table",-22} {"data directory",15} {"PostgreSQL",12}");
         foreach (var table in tables)

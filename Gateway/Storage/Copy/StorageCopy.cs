@@ -45,7 +45,16 @@ public static class StorageCopy
         }
 
         await target.CommitAsync(cancellationToken);
-        var committed = await target.CountCommittedAsync(cancellationToken);
+        IReadOnlyDictionary<string, long> committed;
+        try
+        {
+            committed = await target.CountCommittedAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new StorageCopyException($"The copy is committed, but its counts could not be read back to check them ({ex.Message}).", ex);
+        }
+
         if (Differences(expected, committed) is { Length: > 0 } afterCommit)
         {
             // Only a writer that slipped in between the commit and the count can do this: the copy is committed.

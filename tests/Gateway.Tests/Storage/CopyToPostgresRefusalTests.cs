@@ -1,3 +1,6 @@
+using ScimGateway.Gateway.Storage.LiteDb;
+using ScimGateway.Scim.Groups;
+
 namespace ScimGateway.Gateway.Tests.Storage;
 
 /// <summary><c>storage copy-to-postgres</c> refuses, with exit code 1 and one line that says what it found, and writes nothing.</summary>
@@ -69,6 +72,29 @@ public sealed class CopyToPostgresRefusalTests
         Assert.Contains("is in use by another ScimGateway process", result.StandardError, StringComparison.Ordinal);
         Assert.False(await CopyToPostgres.HasSchemaAsync(database.DataSource));
         Assert.False(running.HasExited);
+    }
+
+    [PostgreSqlFact]
+    public async Task A_row_PostgreSql_refuses_rolls_the_whole_copy_back_with_one_line()
+    {
+        using var directory = new TempDirectory();
+        using var elsewhere = new TempDirectory();
+        await using var database = await PostgreSqlDatabase.CreateAsync();
+        await IssueAsync(directory.Path);
+        using (var storage = GatewayStorage.Open(directory.Path))
+        {
+            // A membership of a group that is gone: LiteDB has no foreign keys, PostgreSQL's scim_memberships has one.
+            storage.Database.GetCollection<ScimMembershipRecord>("scim_memberships")
+                .Insert(new ScimMembershipRecord { Id = "gone|someone", GroupId = "gone", MemberId = "someone" });
+        }
+
+        var result = await CopyToPostgres.RunAsync(elsewhere.Path, database.ConnectionString, "--data-dir", directory.Path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error: PostgreSQL refused the copy into scim_memberships (23503: ", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("it was rolled back, nothing was written.", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.StandardError, StringComparison.Ordinal);
+        Assert.All(await CopyToPostgres.CountPostgreSqlAsync(database.DataSource), t => Assert.True(t.Value == 0, $"{t.Key}: {t.Value}"));
     }
 
     [Theory]
