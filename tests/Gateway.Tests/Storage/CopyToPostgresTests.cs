@@ -98,6 +98,11 @@ public sealed class CopyToPostgresTests
         Assert.NotEmpty(keyFiles);
         Assert.Equal(keyFiles.Length, postgreSqlCounts["data_protection_keys"]);
         Assert.Empty(await ChangeLogAsync(database));
+        await using (var trigger = database.DataSource.CreateCommand("SELECT tgenabled FROM pg_trigger WHERE tgname = 'scim_memberships_change_feed'"))
+        {
+            // 'O': fires again for the nodes' own writes; the copy disabled it for its transaction only.
+            Assert.Equal('O', (char)(await trigger.ExecuteScalarAsync())!);
+        }
 
         await using var node = await GatewayProcess.StartAsync(elsewhere.Path, Settings(upstream, database.ConnectionString));
         using (var scim = Client(node, scimToken))
