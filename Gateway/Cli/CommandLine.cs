@@ -1,12 +1,14 @@
-using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
+using Npgsql;
 using ScimGateway.Gateway.Storage;
+using ScimGateway.Gateway.Storage.Copy;
 using ScimGateway.Gateway.Storage.PostgreSql;
 
 namespace ScimGateway.Gateway.Cli;
 
 /// <summary>
 /// Bootstrap and operations with the server stopped: <c>tokens issue</c> and <c>users add</c>; <c>storage migrate</c>,
-/// which works while PostgreSQL servers run. Only the token goes to
+/// which works while PostgreSQL servers run; <c>storage copy-to-postgres</c>, from a stopped single node. Only the token goes to
 /// stdout, so that <c>TOKEN=$(dotnet run --project Gateway -- tokens issue ...)</c> works; everything else to stderr.
 /// </summary>
 internal static class CommandLine
@@ -17,7 +19,9 @@ internal static class CommandLine
           tokens issue --user USERNAME --name TOKEN_NAME [--expires-in-days N|never] [--scim]
           users add --user-name NAME [--role Admin|Manager|Member]
           storage migrate   (Storage:Provider=PostgreSql: applies the schema migrations; safe while servers run)
-        Option of the tokens and users commands: --data-dir DIR (default: Storage:DataDirectory, else ./data)
+          storage copy-to-postgres [--data-dir DIR]   (copies a stopped single node's data into the empty database
+                                                       of ConnectionStrings:Postgres, whatever Storage:Provider says)
+        Option of the tokens, users and copy commands: --data-dir DIR (default: Storage:DataDirectory, else ./data)
         """;
 
     public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "tokens" or "users" or "storage";
@@ -33,8 +37,21 @@ internal static class CommandLine
                 return await new StorageMigrateCommand(storageHost.Services).RunAsync(stdout, stderr);
             }
 
+            if (command == "storage copy-to-postgres")
+            {
+                using var copyHost = BuildHost(null, openDataDirectory: false);
+                return await new StorageCopyToPostgresCommand(copyHost.Services).RunAsync(options, stderr, CancellationToken.None);
+            }
+
             using var host = BuildHost(options.Get("--data-dir"), openDataDirectory: true);
             var services = host.Services;
+            if (services.StorageProvider() == StorageProvider.PostgreSql)
+            {
+                // As a node does at start: a fresh database gets its schema (idempotent, under the advisory lock).
+                _ = PostgreSqlDataSource(services);
+                await services.GetRequiredService<PostgreSqlMigrator>().MigrateAsync(CancellationToken.None);
+            }
+
             var output = command switch
             {
                 "tokens issue" => new IssueTokenCommand(services).Run(options),
@@ -49,12 +66,42 @@ internal static class CommandLine
             await stderr.WriteLineAsync($"error: {ex.Message}{Environment.NewLine}{Usage}");
             return 2;
         }
-        catch (DataDirectoryInUseException ex)
+        catch (Exception ex) when (ex is DataDirectoryInUseException or StorageCopyException or SchemaMismatchException or CommandFailedException)
         {
             await stderr.WriteLineAsync($"error: {ex.Message}");
             return 1;
         }
+        catch (OptionsValidationException ex)
+        {
+            await stderr.WriteLineAsync($"error: {string.Join(" ", ex.Failures)}");
+            return 1;
+        }
+        catch (NpgsqlException ex)
+        {
+            // One line, no stack trace: the server is down, refuses the login, or the statement failed.
+            await stderr.WriteLineAsync($"error: cannot use the PostgreSQL database (ConnectionStrings:{StorageOptions.PostgresConnectionStringName}): {OneLine(ex)}");
+            return 1;
+        }
     }
+
+    /// <summary>The process's PostgreSQL data source; a connection string Npgsql cannot parse is a one-line error.</summary>
+    internal static NpgsqlDataSource PostgreSqlDataSource(IServiceProvider services)
+    {
+        try
+        {
+            return services.GetRequiredService<NpgsqlDataSource>();
+        }
+        catch (ArgumentException ex)
+        {
+            // NpgsqlDataSource.Create's complaint names the keyword or value, never the password.
+            throw new CommandFailedException(
+                $"ConnectionStrings:{StorageOptions.PostgresConnectionStringName} is not a valid Npgsql connection string: {ex.Message}", ex);
+        }
+    }
+
+    // A failed connection's message sits on the inner exception (the socket's) as often as on the outer one.
+    private static string OneLine(NpgsqlException ex) =>
+        (ex.InnerException is { } inner && ex is not PostgresException ? $"{ex.Message} ({inner.Message})" : ex.Message).ReplaceLineEndings(" ");
 
     private static (string Command, CommandLineArguments Options) Split(string[] args)
     {
@@ -69,6 +116,7 @@ internal static class CommandLine
             "tokens issue" => (new HashSet<string> { "--scim" }, new HashSet<string> { "--service-user", "--user", "--role", "--name", "--expires-in-days", "--data-dir" }),
             "users add" => (new HashSet<string>(), new HashSet<string> { "--user-name", "--role", "--data-dir" }),
             "storage migrate" => (new HashSet<string>(), new HashSet<string>()),
+            "storage copy-to-postgres" => (new HashSet<string>(), new HashSet<string> { "--data-dir" }),
             _ => throw new CommandLineException($"Unknown command '{command}'."),
         };
         return (command, CommandLineArguments.Parse(args.Skip(2), flags, options));
