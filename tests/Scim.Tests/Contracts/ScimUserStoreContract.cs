@@ -42,6 +42,31 @@ public abstract class ScimUserStoreContract : ScimStoreContract
     }
 
     [ContractFact]
+    public void InsertMany_ImportOfThousands_AllFoundByUserName()
+    {
+        // More users than one round trip of an engine that sends an import in chunks (PostgreSQL: 1,000).
+        var users = Enumerable.Range(1, 2_500).Select(n => User(n)).ToList();
+
+        Stores.Users.InsertMany(users);
+
+        Assert.Equal(2_500, Stores.Users.Count());
+        Assert.Equal(users[0].Id, Stores.Users.FindByUserName(users[0].UserName)?.Id);
+        Assert.Equal(users[1_000].Id, Stores.Users.FindByUserName(users[1_000].UserName)?.Id);
+        Assert.Equal(users[^1].Id, Stores.Users.FindByUserName(users[^1].UserName)?.Id);
+    }
+
+    [ContractFact]
+    public void InsertMany_NameTakenInALaterChunk_InsertsNone()
+    {
+        Stores.Users.Insert(User(1, "taken@example.com"));
+        var users = Enumerable.Range(2, 2_000).Select(n => User(n)).Append(User(9_999, "TAKEN@example.com")).ToList();
+
+        Assert.Throws<DuplicateUserNameException>(() => Stores.Users.InsertMany(users));
+        Assert.Equal(1, Stores.Users.Count());
+        Assert.Null(Stores.Users.FindById(User(2).Id));
+    }
+
+    [ContractFact]
     public void NotFound_IsNullFalseOrEmpty_NeverThrows()
     {
         InsertUsers(1);
