@@ -1,3 +1,4 @@
+using ScimGateway.Gateway.Observability;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using ScimGateway.Gateway.Storage;
@@ -17,6 +18,7 @@ namespace ScimGateway.Gateway.Cluster;
 internal sealed partial class ChangeFeedListener(
     IOptions<StorageOptions> options,
     TokenValidationCache cache,
+    GatewayMetrics metrics,
     TimeProvider time,
     ILogger<ChangeFeedListener> logger) : BackgroundService
 {
@@ -108,6 +110,8 @@ internal sealed partial class ChangeFeedListener(
 
     private async Task CatchUpAsync(NpgsqlConnection connection, bool afterReconnect, CancellationToken cancellationToken)
     {
+        // The first read's look-back rows were written before this node listened: their age is not a propagation lag.
+        var measureLag = _lastSeq is not null;
         if (_lastSeq is not { } after)
         {
             // First connection: whatever the cache holds was loaded before the feed ran, so none of it is trusted. The
@@ -134,6 +138,12 @@ internal sealed partial class ChangeFeedListener(
             else
             {
                 cache.EvictOwner(change.Key);
+            }
+
+            if (measureLag)
+            {
+                // The label is one of the two constants, never a string read from the database.
+                metrics.ChangePropagated(change.Kind == ChangeLog.TokenKind ? ChangeLog.TokenKind : ChangeLog.OwnerKind, change.AgeSeconds);
             }
 
             _holes.Remove(change.Seq);

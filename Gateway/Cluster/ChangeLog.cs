@@ -30,14 +30,16 @@ internal static class ChangeLog
     /// <summary>
     /// The rows after <paramref name="seq"/> and the rows numbered <paramref name="holes"/>, in order, with the
     /// bounds of the snapshot they were read in (one statement, one snapshot): the oldest transaction still running
-    /// (<see cref="Read.Xmin"/>) and the first transaction id not yet assigned (<see cref="Read.Xmax"/>).
+    /// (<see cref="Read.Xmin"/>) and the first transaction id not yet assigned (<see cref="Read.Xmax"/>). Each row's
+    /// age is taken on the database's clock at both ends, so clock skew between machines does not enter it.
     /// </summary>
     public static async Task<Read> ReadAsync(NpgsqlConnection connection, long seq, long[] holes, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
             """
             WITH snapshot AS (SELECT pg_current_snapshot() AS s)
-            SELECT pg_snapshot_xmin(snapshot.s)::text, pg_snapshot_xmax(snapshot.s)::text, c.seq, c.kind, c.key
+            SELECT pg_snapshot_xmin(snapshot.s)::text, pg_snapshot_xmax(snapshot.s)::text, c.seq, c.kind, c.key,
+                   extract(epoch FROM clock_timestamp() - c.at)::float8
             FROM snapshot LEFT JOIN change_log c ON c.seq > $1 OR c.seq = ANY($2)
             ORDER BY c.seq
             """, connection);
@@ -52,7 +54,7 @@ internal static class ChangeLog
             xmax = ulong.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture);
             if (!reader.IsDBNull(2))
             {
-                changes.Add(new Change(reader.GetInt64(2), reader.GetString(3), reader.GetString(4)));
+                changes.Add(new Change(reader.GetInt64(2), reader.GetString(3), reader.GetString(4), reader.GetDouble(5)));
             }
         }
 
@@ -79,8 +81,8 @@ internal static class ChangeLog
         return command.ExecuteNonQuery();
     }
 
-    /// <summary>One row.</summary>
-    public sealed record Change(long Seq, string Kind, string Key);
+    /// <summary>One row, and how long ago (seconds, database clock) its transaction wrote it.</summary>
+    public sealed record Change(long Seq, string Kind, string Key, double AgeSeconds);
 
     /// <summary>What one <see cref="ReadAsync"/> saw, and the snapshot it saw it in.</summary>
     public sealed record Read(IReadOnlyList<Change> Changes, ulong Xmin, ulong Xmax);

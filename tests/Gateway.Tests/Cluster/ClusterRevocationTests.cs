@@ -25,6 +25,39 @@ public sealed class ClusterRevocationTests(GatewayCluster cluster) : IClassFixtu
     }
 
     [PostgreSqlFact]
+    public async Task The_other_nodes_report_the_revocation_propagation_lag_on_metrics()
+    {
+        var (admin, victim, victimId) = await AdminAndVictimAsync("lag");
+        await ExpectOnEveryNodeAsync(victim, HttpStatusCode.OK);
+        var before = await Task.WhenAll(Enumerable.Range(1, GatewayCluster.NodeCount - 1).Select(ScrapeAsync));
+
+        await RevokeAsync(admin, victimId, revoke: true);
+        await Task.Delay(Bound);
+        await ExpectOnOtherNodesAsync(victim, HttpStatusCode.Unauthorized);
+
+        for (var node = 1; node < GatewayCluster.NodeCount; node++)
+        {
+            var after = await ScrapeAsync(node);
+            var token = ("kind", "token");
+            var seen = after.Sum("gateway_cluster_change_lag_seconds_count", token) - before[node - 1].Sum("gateway_cluster_change_lag_seconds_count", token);
+            Assert.True(seen >= 1, $"node {node} recorded no propagation lag for the revoke:\n{after.Text}");
+
+            // Each observation is the age of the row when this node evicted it: the revoke reached it within the bound.
+            var withinBound = after.Sum("gateway_cluster_change_lag_seconds_bucket", token, ("le", "2.5")) - before[node - 1].Sum("gateway_cluster_change_lag_seconds_bucket", token, ("le", "2.5"));
+            Assert.Equal(seen, withinBound);
+            Assert.DoesNotContain(victimId, after.Text, StringComparison.Ordinal);
+        }
+    }
+
+    private async Task<Operations.PrometheusText> ScrapeAsync(int node)
+    {
+        using var client = cluster.Client(node, token: null);
+        using var response = await client.GetAsync("/metrics");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return new Operations.PrometheusText(await response.Content.ReadAsStringAsync());
+    }
+
+    [PostgreSqlFact]
     public async Task A_revoke_right_after_the_listening_connections_were_killed_is_still_seen_within_one_second()
     {
         var (admin, victim, victimId) = await AdminAndVictimAsync("killed-feed");
