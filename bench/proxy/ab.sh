@@ -17,22 +17,7 @@ DURATION="${1:-10}"
 WARMUP="${WARMUP:-60}"
 ROUNDS="${ROUNDS:-3}"
 CONNS="${CONNS:-32 128}"
-THREADS=2
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 Logging__LogLevel__Default=Warning
-
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-
-WORK="$(mktemp -d)"
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-wait_for() { for _ in $(seq 1 300); do curl -s -o /dev/null "$1" && return 0; sleep 0.1; done; echo "nothing answered at $1" >&2; exit 1; }
+source bench/proxy/common.sh
 
 echo "Building (Release)..." >&2
 dotnet build -c Release bench/ProxyBench -v q -nologo >/dev/null
@@ -74,8 +59,6 @@ done
 load() { # variant connections seconds
   wrk -t$THREADS -c"$2" -d"$3s" -H "Authorization: Bearer ${TOKEN[$1]}" "http://127.0.0.1:${PORT[$1]}/api/datastores"
 }
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-TICKS=$(getconf CLK_TCK)
 
 for v in yarp a b; do echo "warming ${NAME[$v]} for ${WARMUP}s" >&2; load "$v" 64 "$WARMUP" >/dev/null; done
 

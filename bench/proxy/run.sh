@@ -7,25 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION="${1:-15}"
 WARMUP="${WARMUP:-10}"
-THREADS=2
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 Logging__LogLevel__Default=Warning
-
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-
-WORK="$(mktemp -d)"
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-wait_for() { # URL: wait until the port answers anything
-  for _ in $(seq 1 100); do curl -s -o /dev/null "$1" && return 0; sleep 0.1; done
-  echo "nothing answered at $1" >&2; exit 1
-}
+source bench/proxy/common.sh
 
 echo "Building (Release)..." >&2
 dotnet build -c Release bench/ProxyBench -v q -nologo >/dev/null
@@ -52,10 +34,6 @@ status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN
 # wrk latency values (e.g. 812.00us, 1.23ms, 2.00s) -> microseconds
 to_us() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); print v+0} else if (v ~ /ms$/) {sub(/ms$/,"",v); print v*1000} else {sub(/s$/,"",v); print v*1000000}}'; }
 
-# CPU time (user + system, clock ticks) the process has used so far: CPU per request is far less sensitive to
-# other load on the machine than requests/s, because time spent waiting for a core is not counted.
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-TICKS=$(getconf CLK_TCK)
 
 declare -A RPS P50 CPU
 results="$WORK/results.md"
