@@ -5,20 +5,26 @@ namespace ScimGateway.Gateway.Observability;
 
 /// <summary>
 /// The gateway's own instruments, on the meter <see cref="MeterName"/>: proxied requests by outcome and status
-/// class. Every label value is one of a few constant strings, so recording allocates nothing.
+/// class, and in cluster mode how long changes take to reach this node.
 /// </summary>
 public sealed class GatewayMetrics
 {
     /// <summary>The meter's name, for exporters to subscribe to.</summary>
     public const string MeterName = "ScimGateway.Gateway";
 
-    private static readonly string[] s_statusClasses = ["1xx", "2xx", "3xx", "4xx", "5xx"];
+    // 1xx..5xx, then anything outside 100-599.
+    private const int StatusClassCount = 6;
+    private static readonly string[] s_statusClasses = ["1xx", "2xx", "3xx", "4xx", "5xx", "other"];
+    private static readonly KeyValuePair<string, object?>[][] s_requestLabels = BuildRequestLabels();
 
     // The goal is p50 under 100 ms and p99 under 1 s: buckets fine below a second, a few above to see outages.
     private static readonly double[] s_lagBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
-    private readonly Counter<long> _requests;
-    private readonly Histogram<double> _duration;
+    // One cell per (outcome, status class), counted with an interlocked increment and read when metrics are collected:
+    // a synchronous counter would cost every proxied request an aggregator lookup (the latency of proxied requests is
+    // ASP.NET Core's http.server.request.duration on the proxy route, so it is not measured twice).
+    private readonly long[] _requests = new long[s_requestLabels.Length];
+    private readonly ObservableCounter<long> _requestsInstrument;
     private readonly Histogram<double> _changeLag;
 
     /// <summary>Creates the instruments on a meter owned by <paramref name="meterFactory"/>.</summary>
@@ -26,24 +32,21 @@ public sealed class GatewayMetrics
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
         var meter = meterFactory.Create(MeterName);
-        _requests = meter.CreateCounter<long>("gateway.proxy.requests", "{request}",
+        _requestsInstrument = meter.CreateObservableCounter("gateway.proxy.requests", ObserveRequests, "{request}",
             "Requests to the proxied Qualytics API, by outcome and by the status class the client received.");
-        _duration = meter.CreateHistogram<double>("gateway.proxy.request.duration", "s",
-            "Time from the proxy route being matched to the response being complete, by outcome.");
         _changeLag = meter.CreateHistogram<double>("gateway.cluster.change.lag", "s",
             "Cluster mode: time from a change that can invalidate tokens (revoke, restore, delete, an owner's deactivation, deletion or role change) being written to the database to this node evicting it from its validation cache, by kind.",
             tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = s_lagBuckets });
     }
 
-    /// <summary>Whether anything listens; lets the caller skip reading the clock.</summary>
-    public bool Enabled => _requests.Enabled || _duration.Enabled;
+    /// <summary>Whether anything collects the proxy counts; lets the caller skip measuring.</summary>
+    public bool Enabled => _requestsInstrument.Enabled;
 
-    /// <summary>Records one proxied request.</summary>
-    public void ProxyRequestCompleted(string outcome, int status, double seconds)
+    /// <summary>Counts one proxied request: an interlocked increment, nothing allocated, no lookup.</summary>
+    public void ProxyRequestCompleted(ProxyOutcome outcome, int status)
     {
-        var statusClass = status is >= 100 and < 600 ? s_statusClasses[(status / 100) - 1] : "other";
-        _requests.Add(1, new TagList { { "outcome", outcome }, { "status_class", statusClass } });
-        _duration.Record(seconds, new TagList { { "outcome", outcome } });
+        var statusClass = status is >= 100 and < 600 ? (status / 100) - 1 : StatusClassCount - 1;
+        Interlocked.Increment(ref _requests[((int)outcome * StatusClassCount) + statusClass]);
     }
 
     /// <summary>
@@ -52,4 +55,35 @@ public sealed class GatewayMetrics
     /// </summary>
     public void ChangePropagated(string kind, double seconds) =>
         _changeLag.Record(Math.Max(0, seconds), new TagList { { "kind", kind } });
+
+    private IEnumerable<Measurement<long>> ObserveRequests()
+    {
+        for (var i = 0; i < _requests.Length; i++)
+        {
+            // Pairs never seen are left out, as a synchronous counter would leave them.
+            if (Volatile.Read(ref _requests[i]) is var count and > 0)
+            {
+                yield return new Measurement<long>(count, s_requestLabels[i]);
+            }
+        }
+    }
+
+    private static KeyValuePair<string, object?>[][] BuildRequestLabels()
+    {
+        var outcomes = Enum.GetValues<ProxyOutcome>();
+        var labels = new KeyValuePair<string, object?>[outcomes.Length * StatusClassCount][];
+        foreach (var outcome in outcomes)
+        {
+            for (var statusClass = 0; statusClass < StatusClassCount; statusClass++)
+            {
+                labels[((int)outcome * StatusClassCount) + statusClass] =
+                [
+                    new("outcome", ProxyOutcomes.Name(outcome)),
+                    new("status_class", s_statusClasses[statusClass]),
+                ];
+            }
+        }
+
+        return labels;
+    }
 }

@@ -18,7 +18,7 @@ public sealed class MetricsOptions : IValidatableObject
 
     /// <summary>
     /// Also collect ASP.NET Core's and HttpClient's own instruments (request durations, connections, upstream calls).
-    /// False leaves only the gateway's own meters, the cheapest setting for the proxy path.
+    /// False leaves only the gateway's own meters (no request durations), the cheapest setting for the proxy path.
     /// </summary>
     public bool Framework { get; set; } = true;
 

@@ -15,6 +15,17 @@ public static class ObservabilityExtensions
     /// <summary>The service name in OTLP resources and Prometheus' <c>target_info</c> (<c>OTEL_SERVICE_NAME</c> overrides it).</summary>
     public const string ServiceName = "scimgateway";
 
+    private static readonly string[] s_aspNetCoreMeters =
+    [
+        "Microsoft.AspNetCore.Hosting",
+        "Microsoft.AspNetCore.Server.Kestrel",
+        "Microsoft.AspNetCore.Routing",
+        "Microsoft.AspNetCore.Diagnostics",
+        "Microsoft.AspNetCore.Authentication",
+        "Microsoft.AspNetCore.Authorization",
+        "Microsoft.AspNetCore.MemoryPool",
+    ];
+
     /// <summary>Adds the gateway's meter, the OpenTelemetry pipelines the configuration asks for, and JSON log settings.</summary>
     public static WebApplicationBuilder AddGatewayObservability(this WebApplicationBuilder builder)
     {
@@ -45,7 +56,10 @@ public static class ObservabilityExtensions
             {
                 if (configuration.GetValue(MetricsOptions.Section + ":" + nameof(MetricsOptions.Framework), true))
                 {
-                    meters.AddAspNetCoreInstrumentation()
+                    // ASP.NET Core's own meters, named rather than through AddAspNetCoreInstrumentation: on .NET 10 that
+                    // also inserts a middleware around every request (an extra async layer) only to tag 5xx answers with
+                    // error.type, which ProxyTelemetryMiddleware does for the proxy route, where such answers come from.
+                    meters.AddMeter(s_aspNetCoreMeters)
                         .AddHttpClientInstrumentation()
                         // Per-request framework instruments that repeat what other metrics say, dropped to keep the
                         // proxy path cheap: a dropped instrument is never enabled, so it costs nothing when recorded.
@@ -54,7 +68,10 @@ public static class ObservabilityExtensions
                         .AddView("aspnetcore.authentication.authenticate.duration", MetricStreamConfiguration.Drop)
                         .AddView("aspnetcore.authorization.attempts", MetricStreamConfiguration.Drop)
                         .AddView("http.client.request.time_in_queue", MetricStreamConfiguration.Drop)
-                        .AddView("http.client.active_requests", MetricStreamConfiguration.Drop);
+                        .AddView("http.client.active_requests", MetricStreamConfiguration.Drop)
+                        // .NET 10 moves every pooled upstream connection between "idle" and "active" around each
+                        // proxied request: four updates of a six-label series per request, the dearest instrument here.
+                        .AddView("http.client.open_connections", MetricStreamConfiguration.Drop);
                 }
 
                 meters

@@ -20,27 +20,21 @@ public sealed partial class TokenValidator(
     ILogger<TokenValidator> logger,
     TokensMetrics metrics)
 {
-    // The cache label of gateway.token.checks: a fixed set, so the hot path passes a constant.
-    private const string CacheHit = "hit";
-    private const string CacheMiss = "miss";
-    private const string CacheNotUsed = "none";
-    private const string CacheGrace = "grace";
-
     /// <summary>Validates a token; <paramref name="entry"/> is set whenever the store knows the token.</summary>
     public TokenCheck Validate(ReadOnlySpan<char> token, out ValidatedToken? entry)
     {
         entry = null;
         if (!TokenCodec.HasTokenShape(token))
         {
-            metrics.TokenChecked(TokenCheck.Malformed, CacheNotUsed);
+            metrics.TokenChecked(TokenCheck.Malformed, TokenCacheLookup.None);
             return TokenCheck.Malformed;
         }
 
         var hash = TokenHash.Compute(token);
-        var lookup = CacheHit;
+        var lookup = TokenCacheLookup.Hit;
         if (!cache.TryGet(hash, out entry))
         {
-            lookup = CacheMiss;
+            lookup = TokenCacheLookup.Miss;
             if (!codec.HasValidSignature(token))
             {
                 if (logger.IsEnabled(LogLevel.Debug))
@@ -59,7 +53,7 @@ public sealed partial class TokenValidator(
             {
                 // The store is away and the node may have missed a change since it lost touch: for the bounded grace
                 // window, a token this node had validated keeps working (cluster mode; never with a current cache).
-                lookup = CacheGrace;
+                lookup = TokenCacheLookup.Grace;
             }
 
             if (entry is null)

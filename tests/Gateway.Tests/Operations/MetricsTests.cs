@@ -8,6 +8,8 @@ namespace ScimGateway.Gateway.Tests.Operations;
 [Collection(MetricsCollection.Name)]
 public sealed class MetricsTests : IAsyncLifetime
 {
+    private const string ProxyRoute = "/api/{**rest}";
+
     private EchoUpstream _upstream = null!;
     private GatewayFactory _gateway = null!;
 
@@ -55,7 +57,9 @@ public sealed class MetricsTests : IAsyncLifetime
         Assert.Equal(7, metrics.Sum("gateway_proxy_requests_total", ("outcome", "forwarded"), ("status_class", "2xx")));
         Assert.Equal(3, metrics.Sum("gateway_proxy_requests_total", ("outcome", "forwarded"), ("status_class", "5xx")));
         Assert.Equal(3, metrics.Sum("gateway_proxy_requests_total", ("outcome", "refused"), ("status_class", "4xx")));
-        Assert.Equal(13, metrics.Sum("gateway_proxy_request_duration_seconds_count"));
+        // The proxy's latency is ASP.NET Core's histogram on the proxy route; its 5xx answers carry error.type.
+        Assert.Equal(13, metrics.Sum("http_server_request_duration_seconds_count", ("http_route", ProxyRoute)));
+        Assert.Equal(3, metrics.Sum("http_server_request_duration_seconds_count", ("http_route", ProxyRoute), ("error_type", "503")));
         Assert.Equal(10, metrics.Sum("gateway_token_checks_total", ("result", "valid")));
         Assert.Equal(1, metrics.Sum("gateway_token_checks_total", ("result", "valid"), ("cache", "miss")));
         Assert.Equal(9, metrics.Sum("gateway_token_checks_total", ("result", "valid"), ("cache", "hit")));
