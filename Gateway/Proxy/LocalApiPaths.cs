@@ -92,9 +92,13 @@ internal sealed class LocalApiPaths
             }
         }
 
-        // A shorter prefix covers its longer ones; keeping all is harmless and keeps this simple.
-        return [.. prefixes];
+        // A prefix covers every longer one that starts with its segments, and every proxied request is checked against
+        // each prefix kept: keep only those no other covers (the SCIM endpoints collapse into /api/scim/v2).
+        return [.. prefixes.Where(prefix => !prefixes.Any(other => other.Length < prefix.Length && Covers(other, prefix)))];
     }
+
+    private static bool Covers(string[] shorter, string[] longer) =>
+        shorter.AsSpan().SequenceEqual(longer.AsSpan(0, shorter.Length), StringComparer.OrdinalIgnoreCase);
 
     private static List<string> LiteralStart(RoutePattern pattern)
     {

@@ -24,9 +24,13 @@ public sealed class LocalApiPathsTests
             Endpoint("/api/user-tokens/"),
             Endpoint("/api/{anything}"),
             Endpoint("/login"),
-            Endpoint("/api/scim/v2/{**rest}")));
+            Endpoint("/api/scim/v2/{**rest}"),
+            Endpoint("/api/scim/v2/Users/{id}"),
+            Endpoint("/API/Scim/v2/Groups")));
 
+        // Longer prefixes under a shorter one (any case) are covered by it, so each request checks three, not five.
         Assert.Equal(["/api/cli/authorize", "/api/scim/v2", "/api/user-tokens"], paths.Prefixes.Order(StringComparer.Ordinal));
+        Assert.True(paths.IsLocal("/api/scim/v2/Groups/x"));
         Assert.True(paths.IsLocal("/api/cli/authorize"));
         Assert.True(paths.IsLocal("/API/CLI/authorize/more"));
         Assert.True(paths.IsLocal("/api/user-tokens/abc/unknown"));
