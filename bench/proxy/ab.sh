@@ -3,11 +3,12 @@
 # A variant is a gateway binary plus settings: two builds (before/after a change: A_DLL, B_DLL) or one build with two
 # settings (A_ENV, B_ENV; metrics.sh is this script with metrics on and off). Every process is warmed with load for
 # WARMUP seconds first: tiered JIT and dynamic PGO keep compiling for tens of seconds under load, and a short warm-up
-# measures the compiler rather than the variant (it penalises whichever variant has more code). Runs then rotate
+# measures the compiler rather than the variant (it penalises whichever variant has more code), and again for SETTLE
+# seconds at each connection count before it is measured. Runs then rotate
 # yarp/A/B ROUNDS times at each connection count, so load from elsewhere hits all alike. Reported: each run, summed
 # throughput ratios (A/yarp, B/yarp, B/A), and CPU time per request from /proc (far less sensitive to other load).
 # A variant whose /metrics answers 200 is scraped every 5 s, as Prometheus would. Loopback only; all stopped on exit.
-# Usage: [WARMUP=s] [ROUNDS=n] [CONNS='32 128'] [A_NAME=..] [A_DLL=..] [A_ENV='K=V ..'] [B_NAME=..] [B_DLL=..]
+# Usage: [WARMUP=s] [SETTLE=s] [ROUNDS=n] [CONNS='32 128'] [A_NAME=..] [A_DLL=..] [A_ENV='K=V ..'] [B_NAME=..] [B_DLL=..]
 #        [B_ENV='K=V ..'] bench/proxy/ab.sh [seconds-per-run]
 # Example, before/after a commit: git worktree add ../before <commit> && (cd ../before && dotnet build -c Release Gateway)
 #   A_NAME=before A_DLL=../before/Gateway/bin/Release/net10.0/ScimGateway.dll B_NAME=after bench/proxy/ab.sh 10
@@ -15,6 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION="${1:-10}"
 WARMUP="${WARMUP:-60}"
+SETTLE="${SETTLE:-10}"
 ROUNDS="${ROUNDS:-3}"
 CONNS="${CONNS:-32 128}"
 source bench/proxy/common.sh
@@ -68,6 +70,8 @@ echo "| round | connections | variant | requests/s | server CPU per request |" >
 echo "|---:|---:|---|---:|---:|" >> "$results"
 orders=("yarp a b" "b yarp a" "a b yarp")
 for conns in $CONNS; do
+  # A change of connection count opens upstream connections and grows the thread pool: let that settle unmeasured.
+  for v in yarp a b; do load "$v" "$conns" "$SETTLE" >/dev/null; done
   for round in $(seq 1 "$ROUNDS"); do
     for v in ${orders[$(( (round - 1) % 3 ))]}; do
       before=$(cpu_ticks "${PID[$v]}")
