@@ -24,7 +24,7 @@ internal sealed partial class RecurringJobsRegistrar(
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
 
-    // The first attempt runs inside the host's start (ExecuteAsync is synchronous up to its first await), as before.
+    // On .NET 10 the host runs ExecuteAsync apart from its start, so registration never delays the node's start.
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var pending = Registrations().ToList();
