@@ -6,7 +6,7 @@
 # measures the compiler rather than the variant (it penalises whichever variant has more code), and again for SETTLE
 # seconds at each connection count before it is measured. Runs then rotate
 # yarp/A/B ROUNDS times at each connection count, so load from elsewhere hits all alike. Reported: each run, summed
-# throughput ratios (A/yarp, B/yarp, B/A), and CPU time per request from /proc (far less sensitive to other load).
+# throughput ratios (A/yarp, B/yarp, B/A), the median of the per-round B/A ratios, and CPU time per request from /proc.
 # A variant whose /metrics answers 200 is scraped every 5 s, as Prometheus would. Loopback only; all stopped on exit.
 # Usage: [WARMUP=s] [SETTLE=s] [ROUNDS=n] [CONNS='32 128'] [A_NAME=..] [A_DLL=..] [A_ENV='K=V ..'] [B_NAME=..] [B_DLL=..]
 #        [B_ENV='K=V ..'] bench/proxy/ab.sh [seconds-per-run]
@@ -64,7 +64,7 @@ load() { # variant connections seconds
 
 for v in yarp a b; do echo "warming ${NAME[$v]} for ${WARMUP}s" >&2; load "$v" 64 "$WARMUP" >/dev/null; done
 
-declare -A RPS_SUM CPU_SUM REQ_SUM
+declare -A RPS_SUM CPU_SUM REQ_SUM RPS_RUN
 results="$WORK/results.md"
 echo "| round | connections | variant | requests/s | server CPU per request |" > "$results"
 echo "|---:|---:|---|---:|---:|" >> "$results"
@@ -78,6 +78,7 @@ for conns in $CONNS; do
       out=$(load "$v" "$conns" "$DURATION")
       after=$(cpu_ticks "${PID[$v]}")
       rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
+      RPS_RUN[$v-$conns-$round]=$rps
       requests=$(awk '/requests in/ {print $1}' <<<"$out")
       RPS_SUM[$v-$conns]=$(awk -v a="${RPS_SUM[$v-$conns]:-0}" -v b="$rps" 'BEGIN { print a + b }')
       CPU_SUM[$v-$conns]=$(( ${CPU_SUM[$v-$conns]:-0} + after - before ))
@@ -91,6 +92,13 @@ done
 
 per_request() { awk -v t="${CPU_SUM[$1-$2]}" -v n="${REQ_SUM[$1-$2]}" -v hz="$TICKS" 'BEGIN { printf "%.1f", t * 1e6 / hz / n }'; }
 ratio() { awk -v x="${RPS_SUM[$1-$3]}" -v y="${RPS_SUM[$2-$3]}" 'BEGIN { printf "%.3f", x / y }'; }
+# The median over rounds of B/A within each round: the two runs of a round are seconds apart, so a machine whose speed
+# drifts over minutes (a shared VM) moves both alike, and one disturbed round cannot carry the result.
+median_ratio() {
+  for round in $(seq 1 "$ROUNDS"); do
+    awk -v x="${RPS_RUN[$1-$3-$round]}" -v y="${RPS_RUN[$2-$3-$round]}" 'BEGIN { printf "%.4f\n", x / y }'
+  done | sort -n | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.3f (%.3f-%.3f)", m, v[1], v[NR] }'
+}
 
 echo
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), .NET $(dotnet --version)," \
@@ -98,9 +106,9 @@ echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' '
 echo
 cat "$results"
 echo
-echo "| connections | ${NAME[a]} / plain YARP | ${NAME[b]} / plain YARP | ${NAME[b]} / ${NAME[a]} | CPU per request: plain YARP, ${NAME[a]}, ${NAME[b]} |"
-echo "|---:|---:|---:|---:|---:|"
+echo "| connections | ${NAME[a]} / plain YARP | ${NAME[b]} / plain YARP | ${NAME[b]} / ${NAME[a]} | ${NAME[b]} / ${NAME[a]}, median of rounds (range) | CPU per request: plain YARP, ${NAME[a]}, ${NAME[b]} |"
+echo "|---:|---:|---:|---:|---:|---:|"
 for conns in $CONNS; do
-  echo "| $conns | $(ratio a yarp "$conns") | $(ratio b yarp "$conns") | $(ratio b a "$conns") |" \
+  echo "| $conns | $(ratio a yarp "$conns") | $(ratio b yarp "$conns") | $(ratio b a "$conns") | $(median_ratio b a "$conns") |" \
     "$(per_request yarp "$conns") / $(per_request a "$conns") / $(per_request b "$conns") µs |"
 done
