@@ -5,7 +5,7 @@ namespace ScimGateway.Gateway.Observability;
 
 /// <summary>
 /// The gateway's own instruments, on the meter <see cref="MeterName"/>: proxied requests by outcome and status
-/// class, and in cluster mode how long changes take to reach this node.
+/// class and in flight, and in cluster mode how long changes take to reach this node.
 /// </summary>
 public sealed class GatewayMetrics
 {
@@ -24,6 +24,7 @@ public sealed class GatewayMetrics
     // a synchronous counter would cost every proxied request an aggregator lookup (the latency of proxied requests is
     // ASP.NET Core's http.server.request.duration on the proxy route, so it is not measured twice).
     private readonly long[] _requests = new long[s_requestLabels.Length];
+    private long _activeRequests;
     private readonly ObservableCounter<long> _requestsInstrument;
     private readonly Histogram<double> _changeLag;
 
@@ -34,6 +35,8 @@ public sealed class GatewayMetrics
         var meter = meterFactory.Create(MeterName);
         _requestsInstrument = meter.CreateObservableCounter("gateway.proxy.requests", ObserveRequests, "{request}",
             "Requests to the proxied Qualytics API, by outcome and by the status class the client received.");
+        meter.CreateObservableUpDownCounter("gateway.proxy.active_requests", () => Volatile.Read(ref _activeRequests), "{request}",
+            "Requests to the proxied Qualytics API in flight on this node (ASP.NET Core's http.server.active_requests is not collected: two labelled updates per request).");
         _changeLag = meter.CreateHistogram<double>("gateway.cluster.change.lag", "s",
             "Cluster mode: time from a change that can invalidate tokens (revoke, restore, delete, an owner's deactivation, deletion or role change) being written to the database to this node evicting it from its validation cache, by kind.",
             tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = s_lagBuckets });
@@ -42,9 +45,13 @@ public sealed class GatewayMetrics
     /// <summary>Whether anything collects the proxy counts; lets the caller skip measuring.</summary>
     public bool Enabled => _requestsInstrument.Enabled;
 
-    /// <summary>Counts one proxied request: an interlocked increment, nothing allocated, no lookup.</summary>
+    /// <summary>Notes a proxied request in flight, until <see cref="ProxyRequestCompleted"/>.</summary>
+    public void ProxyRequestStarted() => Interlocked.Increment(ref _activeRequests);
+
+    /// <summary>Counts one proxied request and ends its time in flight: interlocked updates, nothing allocated, no lookup.</summary>
     public void ProxyRequestCompleted(ProxyOutcome outcome, int status)
     {
+        Interlocked.Decrement(ref _activeRequests);
         var statusClass = status is >= 100 and < 600 ? (status / 100) - 1 : StatusClassCount - 1;
         Interlocked.Increment(ref _requests[((int)outcome * StatusClassCount) + statusClass]);
     }

@@ -71,7 +71,9 @@ public static class ObservabilityExtensions
                         .AddView("http.client.active_requests", MetricStreamConfiguration.Drop)
                         // .NET 10 moves every pooled upstream connection between "idle" and "active" around each
                         // proxied request: four updates of a six-label series per request, the dearest instrument here.
-                        .AddView("http.client.open_connections", MetricStreamConfiguration.Drop);
+                        .AddView("http.client.open_connections", MetricStreamConfiguration.Drop)
+                        // Two labelled updates per request; gateway.proxy.active_requests counts the proxied ones in flight.
+                        .AddView("http.server.active_requests", MetricStreamConfiguration.Drop);
                 }
 
                 meters

@@ -32,6 +32,7 @@ internal sealed class ProxyTelemetryMiddleware(RequestDelegate next, GatewayMetr
     private async Task MeasureAsync(HttpContext context, bool log)
     {
         var started = log ? Stopwatch.GetTimestamp() : 0;
+        metrics.ProxyRequestStarted();
         try
         {
             await next(context);

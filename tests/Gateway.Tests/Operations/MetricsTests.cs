@@ -81,6 +81,31 @@ public sealed class MetricsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ProxiedRequestsInFlight_AreCounted_AndNoLongerOnceAnswered()
+    {
+        // The shared test proxy gives up on the upstream after 1 s; this request must stay in flight for longer.
+        using var gateway = ProxyFixture.CreateGateway(_upstream.Address).WithMetricsCredential()
+            .WithSetting("ReverseProxy:Clusters:qualytics:HttpRequest:ActivityTimeout", "00:00:30");
+        var client = gateway.ClientWithToken(gateway.IssuePersonalToken(gateway.AddUser("in-flight@example.com")));
+        using var slow = new HttpRequestMessage(HttpMethod.Get, "/api/datastores");
+        slow.Headers.Add("X-Echo-Delay-Ms", "5000");
+        var pending = client.SendAsync(slow);
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        var inFlight = 0.0;
+        while (inFlight < 1 && DateTime.UtcNow < deadline)
+        {
+            inFlight = (await gateway.ScrapeAsync()).Sum("gateway_proxy_active_requests");
+        }
+
+        Assert.Equal(1, inFlight);
+        (await pending).EnsureSuccessStatusCode();
+        var metrics = await gateway.ScrapeAsync();
+        Assert.Equal(0, metrics.Sum("gateway_proxy_active_requests"));
+        Assert.False(metrics.Has("http_server_active_requests"), "ASP.NET Core's in-flight count is dropped for cost; the gateway counts the proxied requests.");
+    }
+
+    [Fact]
     public async Task ForgedAndRevokedTokens_AreCountedWithTheirReason()
     {
         var user = _gateway.AddUser("checks@example.com");
