@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using ScimGateway.Tokens.Validation;
 
@@ -16,9 +15,8 @@ public sealed class TokensMetrics
     private static readonly int s_lookupCount = Enum.GetValues<TokenCacheLookup>().Length;
     private static readonly KeyValuePair<string, object?>[][] s_checkLabels = BuildCheckLabels();
 
-    // One cell per (result, cache) pair, counted with an interlocked increment and read when metrics are collected:
-    // every token check is on the request path, and a synchronous counter would cost an aggregator lookup on each.
-    private readonly long[] _checks = new long[s_checkLabels.Length];
+    // One cell per (result, cache) pair: every token check is on the request path.
+    private readonly LabelledCounts _checks = new(s_checkLabels);
     private readonly Counter<long> _flushFailures;
     private readonly TimeProvider _time;
     private long _lastFlushTicks;
@@ -31,7 +29,7 @@ public sealed class TokensMetrics
         _time = time;
         _lastFlushTicks = time.GetUtcNow().UtcTicks;
         var meter = meterFactory.Create(MeterName);
-        meter.CreateObservableCounter("gateway.token.checks", ObserveChecks, "{check}",
+        meter.CreateObservableCounter("gateway.token.checks", _checks.Observe, "{check}",
             "Bearer tokens checked, by result and by whether the validation cache already held the token.");
         _flushFailures = meter.CreateCounter<long>("gateway.usage.flush.failures", "{flush}",
             "Usage flushes that could not write to the store (the counts stay in memory for the next flush).");
@@ -43,7 +41,7 @@ public sealed class TokensMetrics
 
     /// <summary>Counts one token check: an interlocked increment, nothing allocated, no lookup.</summary>
     public void TokenChecked(TokenCheck result, TokenCacheLookup cache) =>
-        Interlocked.Increment(ref _checks[((int)result * s_lookupCount) + (int)cache]);
+        _checks.Increment(((int)result * s_lookupCount) + (int)cache);
 
     /// <summary>Notes a flush that wrote (or had nothing to write).</summary>
     public void UsageFlushed() => Interlocked.Exchange(ref _lastFlushTicks, _time.GetUtcNow().UtcTicks);
@@ -53,18 +51,6 @@ public sealed class TokensMetrics
 
     private double ObserveFlushLag() =>
         Math.Max(0, _time.GetUtcNow().UtcTicks - Interlocked.Read(ref _lastFlushTicks)) / (double)TimeSpan.TicksPerSecond;
-
-    private IEnumerable<Measurement<long>> ObserveChecks()
-    {
-        for (var i = 0; i < _checks.Length; i++)
-        {
-            // Pairs never seen are left out, as a synchronous counter would leave them.
-            if (Volatile.Read(ref _checks[i]) is var count and > 0)
-            {
-                yield return new Measurement<long>(count, s_checkLabels[i]);
-            }
-        }
-    }
 
     private static KeyValuePair<string, object?>[][] BuildCheckLabels()
     {

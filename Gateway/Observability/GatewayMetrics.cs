@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using ScimGateway.Tokens;
 
 namespace ScimGateway.Gateway.Observability;
 
@@ -20,10 +21,9 @@ public sealed class GatewayMetrics
     // The goal is p50 under 100 ms and p99 under 1 s: buckets fine below a second, a few above to see outages.
     private static readonly double[] s_lagBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
-    // One cell per (outcome, status class), counted with an interlocked increment and read when metrics are collected:
-    // a synchronous counter would cost every proxied request an aggregator lookup (the latency of proxied requests is
-    // ASP.NET Core's http.server.request.duration on the proxy route, so it is not measured twice).
-    private readonly long[] _requests = new long[s_requestLabels.Length];
+    // One cell per (outcome, status class). The latency of proxied requests is ASP.NET Core's
+    // http.server.request.duration on the proxy route, so it is not measured twice.
+    private readonly LabelledCounts _requests = new(s_requestLabels);
     private long _activeRequests;
     private readonly ObservableCounter<long> _requestsInstrument;
     private readonly Histogram<double> _changeLag;
@@ -33,7 +33,7 @@ public sealed class GatewayMetrics
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
         var meter = meterFactory.Create(MeterName);
-        _requestsInstrument = meter.CreateObservableCounter("gateway.proxy.requests", ObserveRequests, "{request}",
+        _requestsInstrument = meter.CreateObservableCounter("gateway.proxy.requests", _requests.Observe, "{request}",
             "Requests to the proxied Qualytics API, by outcome and by the status class the client received.");
         meter.CreateObservableUpDownCounter("gateway.proxy.active_requests", () => Volatile.Read(ref _activeRequests), "{request}",
             "Requests to the proxied Qualytics API in flight on this node (ASP.NET Core's http.server.active_requests is not collected: two labelled updates per request).");
@@ -53,7 +53,7 @@ public sealed class GatewayMetrics
     {
         Interlocked.Decrement(ref _activeRequests);
         var statusClass = status is >= 100 and < 600 ? (status / 100) - 1 : StatusClassCount - 1;
-        Interlocked.Increment(ref _requests[((int)outcome * StatusClassCount) + statusClass]);
+        _requests.Increment(((int)outcome * StatusClassCount) + statusClass);
     }
 
     /// <summary>
@@ -62,18 +62,6 @@ public sealed class GatewayMetrics
     /// </summary>
     public void ChangePropagated(string kind, double seconds) =>
         _changeLag.Record(Math.Max(0, seconds), new TagList { { "kind", kind } });
-
-    private IEnumerable<Measurement<long>> ObserveRequests()
-    {
-        for (var i = 0; i < _requests.Length; i++)
-        {
-            // Pairs never seen are left out, as a synchronous counter would leave them.
-            if (Volatile.Read(ref _requests[i]) is var count and > 0)
-            {
-                yield return new Measurement<long>(count, s_requestLabels[i]);
-            }
-        }
-    }
 
     private static KeyValuePair<string, object?>[][] BuildRequestLabels()
     {

@@ -23,7 +23,6 @@ public static class ObservabilityExtensions
         "Microsoft.AspNetCore.Diagnostics",
         "Microsoft.AspNetCore.Authentication",
         "Microsoft.AspNetCore.Authorization",
-        "Microsoft.AspNetCore.MemoryPool",
     ];
 
     /// <summary>Adds the gateway's meter, the OpenTelemetry pipelines the configuration asks for, and JSON log settings.</summary>
@@ -63,7 +62,6 @@ public static class ObservabilityExtensions
                         .AddHttpClientInstrumentation()
                         // Per-request framework instruments that repeat what other metrics say, dropped to keep the
                         // proxy path cheap: a dropped instrument is never enabled, so it costs nothing when recorded.
-                        .AddView("aspnetcore.memory_pool.*", MetricStreamConfiguration.Drop)
                         .AddView("aspnetcore.routing.match_attempts", MetricStreamConfiguration.Drop)
                         .AddView("aspnetcore.authentication.authenticate.duration", MetricStreamConfiguration.Drop)
                         .AddView("aspnetcore.authorization.attempts", MetricStreamConfiguration.Drop)
