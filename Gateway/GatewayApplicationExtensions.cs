@@ -99,10 +99,13 @@ public static class GatewayApplicationExtensions
         {
             StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
-        app.UseStatusCodePages();
+
+        // Bodies for bare error statuses, except on the proxy route: there the upstream's answers pass through as they
+        // came, and the gateway's own refusals carry their bodies (and the proxy path skips the layer).
+        app.UseWhen(context => !context.IsProxyRoute(), branch => branch.UseStatusCodePages());
         app.UseRequestBodyLimits();
         app.UseTokensPageAssets();
-        app.UseMiddleware<ProxyTelemetryMiddleware>();
+        app.UseMiddleware<ProxyRequestMiddleware>();
         app.UseAuthentication();
         app.UseMiddleware<SessionCsrfMiddleware>();
         app.UseAuthorization();

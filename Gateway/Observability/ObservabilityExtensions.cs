@@ -57,7 +57,7 @@ public static class ObservabilityExtensions
                 {
                     // ASP.NET Core's own meters, named rather than through AddAspNetCoreInstrumentation: on .NET 10 that
                     // also inserts a middleware around every request (an extra async layer) only to tag 5xx answers with
-                    // error.type, which ProxyTelemetryMiddleware does for the proxy route, where such answers come from.
+                    // error.type, which ProxyRequestMiddleware does for the proxy route, where such answers come from.
                     meters.AddMeter(s_aspNetCoreMeters)
                         .AddHttpClientInstrumentation()
                         // Per-request framework instruments that repeat what other metrics say, dropped to keep the

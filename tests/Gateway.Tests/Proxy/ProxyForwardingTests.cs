@@ -210,6 +210,30 @@ public sealed class ProxyForwardingTests(ProxyFixture fixture) : IClassFixture<P
     }
 
     [Fact]
+    public async Task Usage_CountsWhatTheTokenWasAllowedToAsk_NotWhatAuthorizationRefused()
+    {
+        // Refused by the route's policy (a SCIM token on the API): the token was not allowed to make the request.
+        var scimToken = Gateway.IssueServiceToken($"okta-{Guid.NewGuid():N}", Role.Admin, scim: true);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Gateway.ClientWithToken(scimToken).GetAsync("/api/datastores")).StatusCode);
+
+        // Allowed, then answered 404 by the gateway (its own path, never forwarded) and 504 (the upstream too slow).
+        var token = Gateway.IssuePersonalToken(Gateway.AddUser($"hal-{Guid.NewGuid():N}"));
+        var client = Gateway.ClientWithToken(token);
+        using var ownPath = new HttpRequestMessage(HttpMethod.Patch, "/api/user-tokens");
+        Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(ownPath)).StatusCode);
+        using var slow = new HttpRequestMessage(HttpMethod.Get, "/api/datastores");
+        slow.Headers.Add("X-Echo-Delay-Ms", "5000");
+        Assert.Equal(HttpStatusCode.GatewayTimeout, (await client.SendAsync(slow)).StatusCode);
+
+        var usage = Gateway.Service<UsageAccumulator>();
+        var refused = usage.Find(Jwt.TokenId(scimToken));
+        Assert.True(refused is null or { Success: 0, ClientError: 0, ServerError: 0, LastUsedTicks: 0 }, $"Counted: {refused}");
+        var counted = usage.Find(Jwt.TokenId(token));
+        Assert.NotNull(counted);
+        Assert.Equal((0, 1, 1), (counted.Success, counted.ClientError, counted.ServerError));
+    }
+
+    [Fact]
     public async Task WithoutUpstreamCredential_UpstreamSeesNoAuthorizationAtAll()
     {
         using var gateway = ProxyFixture.CreateGateway(fixture.Upstream.Address, upstreamCredential: null);

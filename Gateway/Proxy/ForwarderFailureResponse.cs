@@ -6,26 +6,19 @@ using Yarp.ReverseProxy.Forwarder;
 namespace ScimGateway.Gateway.Proxy;
 
 /// <summary>
-/// Wraps the forwarder: when forwarding failed before the response started, YARP has set 502/504 with an empty body;
-/// this writes a problem+json body that names the cause, so that a client sees "upstream unreachable" rather than
-/// a bare status. The upstream's address and exception text go to the log only.
+/// The answer to a request YARP failed to forward: when that happened before the response started, YARP has set
+/// 502/504 with an empty body, and this writes a problem+json body that names the cause, so that a client sees
+/// "upstream unreachable" rather than a bare status. The upstream's address and exception text go to the log only.
 /// </summary>
-internal sealed class ForwarderErrorMiddleware(RequestDelegate next, ILogger<ForwarderErrorMiddleware> logger)
+internal static class ForwarderFailureResponse
 {
-    public async Task InvokeAsync(HttpContext context)
+    /// <summary>Logs the failure and, unless the client went away or the upstream's answer already started, writes the body.</summary>
+    public static Task WriteAsync(HttpContext context, IForwarderErrorFeature failure, ILogger logger)
     {
-        await next(context);
-
-        var failure = context.GetForwarderErrorFeature();
-        if (failure is null)
-        {
-            return;
-        }
-
         if (IsClientAbort(failure.Error) || context.RequestAborted.IsCancellationRequested)
         {
             ProxyLog.ClientAborted(logger, context.Request.Method, context.Request.Path, failure.Error);
-            return;
+            return Task.CompletedTask;
         }
 
         var (status, detail) = Describe(failure.Error, failure.Exception, context);
@@ -34,14 +27,15 @@ internal sealed class ForwarderErrorMiddleware(RequestDelegate next, ILogger<For
         if (context.Response.HasStarted)
         {
             // The upstream's status and headers are already on the wire; YARP has aborted the response.
-            return;
+            return Task.CompletedTask;
         }
 
         context.Response.Clear();
-        await ErrorResponses.WriteAsync(context, status, detail);
+        return ErrorResponses.WriteAsync(context, status, detail);
     }
 
-    private static bool IsClientAbort(ForwarderError error) => error is ForwarderError.RequestCanceled
+    /// <summary>Failures that are the client's doing (it cancelled or stopped reading), not the upstream's.</summary>
+    public static bool IsClientAbort(ForwarderError error) => error is ForwarderError.RequestCanceled
         or ForwarderError.RequestBodyCanceled or ForwarderError.ResponseBodyCanceled or ForwarderError.UpgradeRequestCanceled
         or ForwarderError.UpgradeResponseCanceled or ForwarderError.ResponseBodyClient or ForwarderError.UpgradeResponseClient;
 
