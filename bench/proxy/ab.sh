@@ -39,14 +39,16 @@ NAME[yarp]="plain-yarp"; TOKEN[yarp]=none
 
 UP_PORT=$(free_port)
 UPSTREAM="http://127.0.0.1:$UP_PORT"
-dotnet "$BENCH" upstream --urls "$UPSTREAM" & PIDS+=($!)
+dotnet "$BENCH" upstream --urls "$UPSTREAM" >"$WORK/upstream.log" 2>&1 & PIDS+=($!)
 wait_for "$UPSTREAM/api/datastores"
 
 start_set() { # set: plain YARP and both gateways, freshly started, the gateways on a fresh data directory with a token
   local v
   SET_PIDS=()
   for v in yarp a b; do PORT[$v]=$(free_port); done
-  dotnet "$BENCH" yarp --urls "http://127.0.0.1:${PORT[yarp]}" --upstream "$UPSTREAM/" & PID[yarp]=$!; SET_PIDS+=(${PID[yarp]})
+  # Servers' own output goes to files in the work directory: the report is this script's standard output.
+  dotnet "$BENCH" yarp --urls "http://127.0.0.1:${PORT[yarp]}" --upstream "$UPSTREAM/" >"$WORK/$1-yarp.log" 2>&1 &
+  PID[yarp]=$!; SET_PIDS+=(${PID[yarp]})
   for v in a b; do
     # shellcheck disable=SC2086 # the variant's settings are a list of K=V words, for its commands and its server
     env ${ENVS[$v]} dotnet "${DLL[$v]}" users add --user-name bench@example.com --data-dir "$WORK/$1-$v" >/dev/null
@@ -55,7 +57,7 @@ start_set() { # set: plain YARP and both gateways, freshly started, the gateways
     # shellcheck disable=SC2086
     env ${ENVS[$v]} Storage__DataDirectory="$WORK/$1-$v" \
       ReverseProxy__Clusters__qualytics__Destinations__primary__Address="$UPSTREAM/" \
-      dotnet "${DLL[$v]}" --urls "http://127.0.0.1:${PORT[$v]}" & PID[$v]=$!; SET_PIDS+=(${PID[$v]})
+      dotnet "${DLL[$v]}" --urls "http://127.0.0.1:${PORT[$v]}" >"$WORK/$1-$v.log" 2>&1 & PID[$v]=$!; SET_PIDS+=(${PID[$v]})
   done
   PIDS+=("${SET_PIDS[@]}")
   for v in yarp a b; do
