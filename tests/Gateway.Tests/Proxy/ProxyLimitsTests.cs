@@ -14,9 +14,16 @@ public sealed class ProxyLimitsTests(ProxyFixture fixture) : IClassFixture<Proxy
         var client = KestrelClient(gateway, "big@example.com");
         var before = fixture.Upstream.Requests;
 
-        using var declared = new StreamContent(new PatternStream(Limit + 1));
-        declared.Headers.ContentLength = Limit + 1;
-        using var declaredResponse = await client.PostAsync("/api/datastores/1/upload", declared);
+        // Expect: 100-continue, as curl sends for large uploads: the client waits for the gateway's answer before it
+        // sends the body. Without it the client may still be writing when the gateway, having refused, closes the
+        // connection, and it sees a broken pipe instead of the 413.
+        using var declared = new HttpRequestMessage(HttpMethod.Post, "/api/datastores/1/upload")
+        {
+            Content = new StreamContent(new PatternStream(Limit + 1)),
+        };
+        declared.Content.Headers.ContentLength = Limit + 1;
+        declared.Headers.ExpectContinue = true;
+        using var declaredResponse = await client.SendAsync(declared);
 
         Assert.Contains("exceeds", await declaredResponse.ExpectProblemAsync(HttpStatusCode.RequestEntityTooLarge), StringComparison.Ordinal);
         Assert.Equal(before, fixture.Upstream.Requests);
