@@ -2,9 +2,9 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
 using ScimGateway.Gateway.Authentication;
+using ScimGateway.Gateway.Proxy;
 using ScimGateway.Scim;
 using ScimGateway.Scim.Endpoints;
-using Yarp.ReverseProxy.Model;
 using ScimGateway.Gateway.Web;
 
 namespace ScimGateway.Gateway.Edge;
@@ -32,7 +32,7 @@ internal sealed class RequestBodyLimits(IOptions<RequestLimitsOptions> options, 
             return _limits.LocalBodyBytes;
         }
 
-        if (endpoint.Metadata.GetMetadata<RouteModel>() is not null)
+        if (endpoint.IsProxyRoute())
         {
             return null;
         }

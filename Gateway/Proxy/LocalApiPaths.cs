@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.Primitives;
-using Yarp.ReverseProxy.Model;
 
 namespace ScimGateway.Gateway.Proxy;
 
@@ -77,7 +76,7 @@ internal sealed class LocalApiPaths
         var prefixes = new List<string[]>();
         foreach (var endpoint in source.Endpoints)
         {
-            if (endpoint is not RouteEndpoint route || endpoint.Metadata.GetMetadata<RouteModel>() is not null)
+            if (endpoint is not RouteEndpoint route || endpoint.IsProxyRoute())
             {
                 continue;
             }
