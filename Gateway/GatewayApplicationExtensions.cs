@@ -36,6 +36,7 @@ public static class GatewayApplicationExtensions
         builder.Services.AddGatewayCore();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
+        builder.Services.TryAddSingleton<TokenHandlerLoggerFactory>();
         builder.Services.AddAuthentication(TokenAuthenticationDefaults.Scheme)
             .AddScheme<TokenAuthenticationOptions, TokenAuthenticationHandler>(TokenAuthenticationDefaults.Scheme, null)
             .AddBrowserSessions()
@@ -54,6 +55,7 @@ public static class GatewayApplicationExtensions
         builder.AddGatewayObservability();
         builder.Services.AddGatewayHealthChecks();
         builder.Services.AddGatewayOpenApi();
+        builder.Services.ResolveStatelessAuthorizationServicesOnce();
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -13,12 +14,16 @@ namespace ScimGateway.Gateway.Authentication;
 /// </summary>
 internal sealed class TokenAuthenticationHandler(
     IOptionsMonitor<TokenAuthenticationOptions> options,
-    ILoggerFactory logger,
+    TokenHandlerLoggerFactory logger,
     UrlEncoder encoder,
     TokenValidator validator)
     : AuthenticationHandler<TokenAuthenticationOptions>(options, logger, encoder)
 {
     private const string BearerPrefix = "Bearer ";
+    private static readonly ConditionalWeakTable<ValidatedToken, AuthenticateResult> s_results = [];
+
+    // The base class creates an events object for every handler (so every request) whose options have none.
+    private static readonly Task<object> s_noEvents = Task.FromResult(new object());
     private string? _failure;
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -50,8 +55,10 @@ internal sealed class TokenAuthenticationHandler(
         }
 
         Context.Features.Set(entry!);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(GatewayPrincipal.PrincipalFor(entry!), Scheme.Name)));
+        return Task.FromResult(SuccessFor(entry!));
     }
+
+    protected override Task<object> CreateEventsAsync() => s_noEvents;
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
@@ -68,6 +75,18 @@ internal sealed class TokenAuthenticationHandler(
         var detail = ScimOnlyRule.Refusal(Context.Features.Get<ValidatedToken>() is { ScimOnly: true }, Request.Path);
         Response.Headers.WWWAuthenticate = $"Bearer error=\"insufficient_scope\", error_description=\"{detail}\"";
         return ErrorResponses.WriteAsync(Context, StatusCodes.Status403Forbidden, detail);
+    }
+
+    /// <summary>
+    /// The success result for a token, shared like its principal by every request with the same cache entry: a result
+    /// costs four objects (result, ticket, properties and their dictionary), and nothing writes to a bearer ticket.
+    /// </summary>
+    private AuthenticateResult SuccessFor(ValidatedToken token)
+    {
+        var result = s_results.GetValue(token, t => AuthenticateResult.Success(new AuthenticationTicket(GatewayPrincipal.PrincipalFor(t), Scheme.Name)));
+        return result.Ticket!.AuthenticationScheme == Scheme.Name
+            ? result
+            : AuthenticateResult.Success(new AuthenticationTicket(GatewayPrincipal.PrincipalFor(token), Scheme.Name));
     }
 
     private Task<AuthenticateResult> Fail(string reason)
