@@ -27,6 +27,8 @@ namespace ScimGateway.Gateway;
 /// <summary>The web host's services, pipeline and endpoints.</summary>
 public static class GatewayApplicationExtensions
 {
+    private const string SuppressHttpContextAsAuthorizationResource = "Microsoft.AspNetCore.Authorization.SuppressUseHttpContextAsAuthorizationResource";
+
     /// <summary>Adds everything the HTTP server needs on top of <see cref="GatewayServiceCollectionExtensions.AddGatewayCore"/>.</summary>
     public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
     {
@@ -47,6 +49,14 @@ public static class GatewayApplicationExtensions
         builder.Services.AddByStorageProvider<IStorageMaintenance, LiteDbStorageMaintenance, PostgreSqlStorageMaintenance>();
         builder.Services.AddClusterMode();
         builder.Services.AddAuthorizationBuilder().AddGatewayPolicies();
+
+        // UseAuthorization reads this switch on every request; unset, that is two locked lookups (switches, then
+        // runtime settings), set it is one. False is the framework's default (the HttpContext is the resource); a
+        // value the operator set in the runtime settings stands.
+        if (!AppContext.TryGetSwitch(SuppressHttpContextAsAuthorizationResource, out _))
+        {
+            AppContext.SetSwitch(SuppressHttpContextAsAuthorizationResource, false);
+        }
         builder.AddGatewayProxy();
         builder.Services.AddCliLogin();
         builder.Services.AddGatewayHosting();
@@ -102,12 +112,12 @@ public static class GatewayApplicationExtensions
             StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
 
-        // Bodies for bare error statuses, except on the proxy route: there the upstream's answers pass through as they
-        // came, and the gateway's own refusals carry their bodies (and the proxy path skips the layer).
-        app.UseWhen(context => !context.IsProxyRoute(), branch => branch.UseStatusCodePages());
-        app.UseRequestBodyLimits();
-        app.UseTokensPageAssets();
-        app.UseMiddleware<ProxyRequestMiddleware>();
+        // Proxied requests: one layer that acts at the end of the request. Local endpoints: bodies for bare error
+        // statuses (on the proxy route the upstream's answers pass as they came, and the gateway's own refusals carry
+        // their bodies), body limits per endpoint (proxied bodies stream under Kestrel's limit) and the web UI's files.
+        app.UseProxyRouteFork(
+            proxied: proxy => proxy.UseMiddleware<ProxyRequestMiddleware>(),
+            local: local => local.UseStatusCodePages().UseRequestBodyLimits().UseTokensPageAssets());
         app.UseAuthentication();
         app.UseMiddleware<SessionCsrfMiddleware>();
         app.UseAuthorization();

@@ -24,16 +24,17 @@ public static class GatewayPolicies
     /// <summary>Any signed-in browser session: the token management page.</summary>
     public const string Session = "session";
 
+    private static readonly GatewayCallerRequirement s_apiCaller = new(ScimEndpoint: false);
+    private static readonly GatewayCallerRequirement s_scimCaller = new(ScimEndpoint: true);
+
     /// <summary>Registers the policies.</summary>
     public static AuthorizationBuilder AddGatewayPolicies(this AuthorizationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         return builder
-            .AddPolicy(ApiToken, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => ScimOnlyRule.Allows(c.User, scimEndpoint: false)))
-            .AddPolicy(ScimToken, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => ScimOnlyRule.Allows(c.User, scimEndpoint: true)))
-            .AddPolicy(Admin, policy => policy.RequireAuthenticatedUser()
-                .RequireAssertion(c => ScimOnlyRule.Allows(c.User, scimEndpoint: false))
-                .RequireRole(nameof(Role.Admin)))
+            .AddPolicy(ApiToken, policy => policy.AddRequirements(s_apiCaller))
+            .AddPolicy(ScimToken, policy => policy.AddRequirements(s_scimCaller))
+            .AddPolicy(Admin, policy => policy.AddRequirements(s_apiCaller).RequireRole(nameof(Role.Admin)))
             .AddPolicy(Session, policy => policy.AddAuthenticationSchemes(SessionAuthenticationDefaults.Scheme).RequireAuthenticatedUser())
             .AddPolicy(AdminSession, policy => policy.AddAuthenticationSchemes(SessionAuthenticationDefaults.Scheme)
                 .RequireAuthenticatedUser()

@@ -11,10 +11,14 @@ internal static class ProxyTelemetry
 {
     private const string ErrorTypeTag = "error.type";
 
-    /// <summary>How the request ended: refused by the gateway, forwarded, failed upstream, or abandoned by the client.</summary>
-    public static ProxyOutcome Outcome(HttpContext context)
+    /// <summary>
+    /// How the request ended: refused by the gateway, forwarded, failed upstream, or abandoned by the client.
+    /// <paramref name="failure"/> and <paramref name="proxied"/> are the request's forwarder-error and reverse-proxy
+    /// features, which the caller has already read.
+    /// </summary>
+    public static ProxyOutcome Outcome(HttpContext context, IForwarderErrorFeature? failure, IReverseProxyFeature? proxied)
     {
-        if (context.GetForwarderErrorFeature() is { } failure)
+        if (failure is not null)
         {
             return ForwarderFailureResponse.IsClientAbort(failure.Error) || context.RequestAborted.IsCancellationRequested
                 ? ProxyOutcome.ClientAborted
@@ -27,7 +31,7 @@ internal static class ProxyTelemetry
         }
 
         // YARP sets the proxied destination only once it has picked one and is about to forward.
-        return context.Features.Get<IReverseProxyFeature>()?.ProxiedDestination is null ? ProxyOutcome.Refused : ProxyOutcome.Forwarded;
+        return proxied?.ProxiedDestination is null ? ProxyOutcome.Refused : ProxyOutcome.Forwarded;
     }
 
     /// <summary>

@@ -18,16 +18,14 @@ namespace ScimGateway.Gateway.Proxy;
 /// duration, never the token, never the query string.</item>
 /// </list>
 /// Each of those used to be its own middleware, and each cost the proxy path an async state machine and an allocation
-/// per request. Other requests pass straight through.
+/// per request. It runs only on the proxied side of <see cref="ProxyRouteFork"/>.
 /// </summary>
 internal sealed class ProxyRequestMiddleware(RequestDelegate next, GatewayMetrics metrics, TimeProvider time, ILoggerFactory loggerFactory)
 {
     private readonly ILogger _requestLog = loggerFactory.CreateLogger(ProxyRequestLog.Category);
     private readonly ILogger _logger = loggerFactory.CreateLogger<ProxyRequestMiddleware>();
 
-    public Task InvokeAsync(HttpContext context) => context.IsProxyRoute() ? HandleAsync(context) : next(context);
-
-    private async Task HandleAsync(HttpContext context)
+    public async Task InvokeAsync(HttpContext context)
     {
         var log = _requestLog.IsEnabled(LogLevel.Information);
         var started = log ? Stopwatch.GetTimestamp() : 0;
@@ -39,28 +37,32 @@ internal sealed class ProxyRequestMiddleware(RequestDelegate next, GatewayMetric
             metrics.ProxyRequestStarted();
         }
 
+        // What YARP and the authentication handler left on the request, read once for all four uses; an exception
+        // that escapes leaves the reading to the finally block.
+        RequestEnd? end = null;
         try
         {
             await next(context);
-            if (context.GetForwarderErrorFeature() is { } failure)
+            end = RequestEnd.Read(context);
+            if (end.Value.Failure is { } failure)
             {
                 await ForwarderFailureResponse.WriteAsync(context, failure, _logger);
             }
 
             // YARP's pipeline sets IReverseProxyFeature when the route's endpoint runs, which is only once
             // authorization has passed: usage counts the requests a token was allowed to make, as on other endpoints.
-            if (context.Features.Get<ValidatedToken>() is { } token && context.Features.Get<IReverseProxyFeature>() is not null)
+            if (end.Value is { Token: { } token, Proxied: not null })
             {
                 UsageRecordingMiddleware.Record(context, token, time);
             }
         }
         finally
         {
-            Complete(context, counted, log, started);
+            Complete(context, counted, log, started, end ?? RequestEnd.Read(context));
         }
     }
 
-    private void Complete(HttpContext context, bool counted, bool log, long started)
+    private void Complete(HttpContext context, bool counted, bool log, long started, RequestEnd end)
     {
         var status = context.Response.StatusCode;
         if (status >= StatusCodes.Status500InternalServerError)
@@ -73,7 +75,7 @@ internal sealed class ProxyRequestMiddleware(RequestDelegate next, GatewayMetric
             return;
         }
 
-        var outcome = ProxyTelemetry.Outcome(context);
+        var outcome = ProxyTelemetry.Outcome(context, end.Failure, end.Proxied);
         if (counted)
         {
             metrics.ProxyRequestCompleted(outcome, status);
@@ -82,9 +84,15 @@ internal sealed class ProxyRequestMiddleware(RequestDelegate next, GatewayMetric
         if (log)
         {
             var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            var tokenId = context.Features.Get<ValidatedToken>()?.TokenId;
             var outcomeName = ProxyOutcomes.Name(outcome);
-            ProxyRequestLog.Completed(_requestLog, context.Request.Method, context.Request.Path, status, outcomeName, tokenId, elapsedMs);
+            ProxyRequestLog.Completed(_requestLog, context.Request.Method, context.Request.Path, status, outcomeName, end.Token?.TokenId, elapsedMs);
         }
+    }
+
+    /// <summary>The forwarder error, YARP's proxy feature (set once authorization passed) and the caller's token.</summary>
+    private readonly record struct RequestEnd(IForwarderErrorFeature? Failure, IReverseProxyFeature? Proxied, ValidatedToken? Token)
+    {
+        public static RequestEnd Read(HttpContext context) =>
+            new(context.GetForwarderErrorFeature(), context.Features.Get<IReverseProxyFeature>(), context.Features.Get<ValidatedToken>());
     }
 }

@@ -20,7 +20,7 @@ internal static class TokensPage
 
     public static IFileProvider Assets { get; } = new PhysicalFileProvider(System.IO.Path.Combine(AppContext.BaseDirectory, "ui"));
 
-    public static WebApplication UseTokensPageAssets(this WebApplication app)
+    public static IApplicationBuilder UseTokensPageAssets(this IApplicationBuilder app)
     {
         app.UseWhen(context => context.Request.Path.StartsWithSegments(GatewayRoutes.UiAssets, StringComparison.OrdinalIgnoreCase),
             branch => branch.UseMiddleware<UiAssetGate>());
