@@ -110,7 +110,7 @@ echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' '
 echo
 cat "$results"
 echo
-echo "| connections | ${NAME[b]} / ${NAME[a]} throughput, by set: mean ± standard error (each set) | rounds where ${NAME[b]} did more | CPU per request, mean of rounds: ${NAME[a]} / ${NAME[b]} |"
+echo "| connections | ${NAME[b]} / ${NAME[a]} throughput, by set: mean ± standard error (each set) | rounds where ${NAME[b]} did more | CPU per request, mean of rounds: ${NAME[a]} / ${NAME[b]} (their ratio, the throughput each would reach alone) |"
 echo "|---:|---:|---:|---:|"
 for conns in $CONNS; do
   awk -F'\t' -v c="$conns" '$1 == c { s[$2] += $3; n[$2]++; if ($2 > max) max = $2; cpu_a += $4; cpu_b += $5; rounds++; more += ($3 > 1) }
@@ -119,6 +119,6 @@ for conns in $CONNS; do
       mean = total / sets
       for (i = 1; i <= sets; i++) { d += (v[i] - mean) ^ 2; l = l (i > 1 ? " / " : "") sprintf("%.3f", v[i]) }
       se = sets > 1 ? sqrt(d / (sets - 1) / sets) : 0
-      printf "| %s | %.3f ± %.3f (%s) | %d of %d | %.1f / %.1f µs |\n", c, mean, se, l, more, rounds, cpu_a / rounds, cpu_b / rounds
+      printf "| %s | %.3f ± %.3f (%s) | %d of %d | %.1f / %.1f µs (%.3f) |\n", c, mean, se, l, more, rounds, cpu_a / rounds, cpu_b / rounds, cpu_a / cpu_b
     }' "$rounds"
 done
