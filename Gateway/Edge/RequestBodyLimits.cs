@@ -21,7 +21,7 @@ internal sealed class RequestBodyLimits(IOptions<RequestLimitsOptions> options, 
 
     private readonly RequestLimitsOptions _limits = options.Value;
     private readonly long _bulk = scim.Value.BulkMaxPayloadSize;
-    private readonly ConcurrentDictionary<Endpoint, long> _byEndpoint = new();
+    private readonly ConcurrentDictionary<Endpoint, long?> _byEndpoint = new();
 
     /// <summary>The limit for a request routed to <paramref name="endpoint"/>; null for proxied requests, which stream.</summary>
     public long? For(Endpoint? endpoint)
@@ -32,16 +32,16 @@ internal sealed class RequestBodyLimits(IOptions<RequestLimitsOptions> options, 
             return _limits.LocalBodyBytes;
         }
 
+        return _byEndpoint.GetOrAdd(endpoint, Classify);
+    }
+
+    private long? Classify(Endpoint endpoint)
+    {
         if (endpoint.IsProxyRoute())
         {
             return null;
         }
 
-        return _byEndpoint.GetOrAdd(endpoint, Classify);
-    }
-
-    private long Classify(Endpoint endpoint)
-    {
         if (endpoint.Metadata.GetMetadata<IRequestSizeLimitMetadata>() is { MaxRequestBodySize: { } declared })
         {
             return declared;
