@@ -23,11 +23,7 @@ WARMUP="${WARMUP:-30}"
 CONNS="${CONNS:-32 128}"
 source bench/proxy/common.sh
 
-echo "Building (Release)..." >&2
-dotnet build -c Release bench/ProxyBench -v q -nologo >/dev/null
-dotnet build -c Release Gateway -v q -nologo >/dev/null
-BENCH=bench/ProxyBench/bin/Release/net10.0/ScimGateway.ProxyBench.dll
-MAIN_DLL=Gateway/bin/Release/net10.0/ScimGateway.dll
+build_release
 
 declare -A DLL ENVS NAME PORT PID TOKEN
 DLL[a]="${A_DLL:-$MAIN_DLL}"; ENVS[a]="${A_ENV:-}"; NAME[a]="${A_NAME:-A}"
@@ -40,31 +36,8 @@ wait_for "$UPSTREAM/api/datastores"
 start_set() { # set: both gateways, freshly started on fresh data directories, each with a token
   local v
   SET_PIDS=()
-  for v in a b; do
-    PORT[$v]=$(free_port)
-    # shellcheck disable=SC2086 # the variant's settings are a list of K=V words
-    env ${ENVS[$v]} dotnet "${DLL[$v]}" users add --user-name bench@example.com --data-dir "$WORK/$1-$v" >/dev/null
-    # shellcheck disable=SC2086
-    TOKEN[$v]=$(env ${ENVS[$v]} dotnet "${DLL[$v]}" tokens issue --user bench@example.com --name bench --expires-in-days 1 --data-dir "$WORK/$1-$v")
-    # shellcheck disable=SC2086
-    env ${ENVS[$v]} Storage__DataDirectory="$WORK/$1-$v" ReverseProxy__Clusters__qualytics__Destinations__primary__Address="$UPSTREAM/" \
-      dotnet "${DLL[$v]}" --urls "http://127.0.0.1:${PORT[$v]}" >"$WORK/$1-$v.log" 2>&1 & PID[$v]=$!; SET_PIDS+=(${PID[$v]})
-  done
-  PIDS+=("${SET_PIDS[@]}")
-  for v in a b; do
-    wait_for "http://127.0.0.1:${PORT[$v]}/api/datastores"
-    status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer ${TOKEN[$v]}" "http://127.0.0.1:${PORT[$v]}/api/datastores")
-    [ "$status" = 200 ] || { echo "${NAME[$v]} answered $status to the benchmark request" >&2; exit 1; }
-    if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:${PORT[$v]}/metrics")" = 200 ]; then
-      ( while sleep 5; do curl -s -o /dev/null "http://127.0.0.1:${PORT[$v]}/metrics"; done ) & SET_PIDS+=($!); PIDS+=($!)
-    fi
-  done
-}
-
-stop_set() {
-  local pid
-  for pid in "${SET_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${SET_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  for v in a b; do start_gateway "$v" "$1" "$UPSTREAM"; done
+  for v in a b; do check_gateway "$v"; done
 }
 
 both() { # connections seconds: load both gateways at once; wrk's reports land in $WORK/a.out and $WORK/b.out
