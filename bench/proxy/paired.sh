@@ -7,7 +7,8 @@
 # are not throughput a single gateway would reach; only the ratios are the result.
 # SETS sets of freshly started gateways (a process's speed is partly fixed at start-up, by tiered JIT and dynamic PGO),
 # ROUNDS rounds each, after WARMUP seconds of simultaneous load. Reported: every round, then per connection count the
-# mean of the sets' B/A throughput ratios with its standard error, and the mean CPU per request of each variant.
+# mean of the sets' B/A throughput ratios with its standard error, the mean CPU per request of each variant, and the
+# mean of the sets' A/B CPU-per-request ratios with its standard error.
 # A variant whose /metrics answers 200 is scraped every 5 s, as Prometheus would.
 # Usage: [SETS=n] [ROUNDS=n] [WARMUP=s] [CONNS='32 128'] [A_NAME=..] [A_DLL=..] [A_ENV='K=V ..'] [B_NAME=..] [B_DLL=..]
 #        [B_ENV='K=V ..'] bench/proxy/paired.sh [seconds-per-round]
@@ -83,15 +84,21 @@ echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' '
 echo
 cat "$results"
 echo
-echo "| connections | ${NAME[b]} / ${NAME[a]} throughput, by set: mean ± standard error (each set) | rounds where ${NAME[b]} did more | CPU per request, mean of rounds: ${NAME[a]} / ${NAME[b]} (their ratio, the throughput each would reach alone) |"
-echo "|---:|---:|---:|---:|"
+echo "| connections | ${NAME[b]} / ${NAME[a]} throughput, by set: mean ± standard error (each set) | rounds where ${NAME[b]} did more | CPU per request, mean of rounds: ${NAME[a]} / ${NAME[b]} (their ratio, the throughput each would reach alone) | CPU per request ${NAME[a]} / ${NAME[b]}, by set: mean ± standard error (each set) |"
+echo "|---:|---:|---:|---:|---:|"
 for conns in $CONNS; do
-  awk -F'\t' -v c="$conns" '$1 == c { s[$2] += $3; n[$2]++; if ($2 > max) max = $2; cpu_a += $4; cpu_b += $5; rounds++; more += ($3 > 1) }
+  # The CPU ratio by set is the figure the sets' spread can be read from: each set's A / B over its rounds.
+  awk -F'\t' -v c="$conns" '$1 == c { s[$2] += $3; n[$2]++; if ($2 > max) max = $2; cpu_a += $4; cpu_b += $5; rounds++; more += ($3 > 1)
+      set_a[$2] += $4; set_b[$2] += $5 }
     END {
-      for (k = 1; k in s || k <= max; k++) if (k in s) { m = s[k] / n[k]; v[++sets] = m; total += m }
-      mean = total / sets
-      for (i = 1; i <= sets; i++) { d += (v[i] - mean) ^ 2; l = l (i > 1 ? " / " : "") sprintf("%.3f", v[i]) }
+      for (k = 1; k in s || k <= max; k++) if (k in s) { m = s[k] / n[k]; v[++sets] = m; total += m; r = set_a[k] / set_b[k]; w[sets] = r; total_w += r }
+      mean = total / sets; mean_w = total_w / sets
+      for (i = 1; i <= sets; i++) {
+        d += (v[i] - mean) ^ 2; l = l (i > 1 ? " / " : "") sprintf("%.3f", v[i])
+        dw += (w[i] - mean_w) ^ 2; lw = lw (i > 1 ? " / " : "") sprintf("%.3f", w[i])
+      }
       se = sets > 1 ? sqrt(d / (sets - 1) / sets) : 0
-      printf "| %s | %.3f ± %.3f (%s) | %d of %d | %.1f / %.1f µs (%.3f) |\n", c, mean, se, l, more, rounds, cpu_a / rounds, cpu_b / rounds, cpu_a / cpu_b
+      se_w = sets > 1 ? sqrt(dw / (sets - 1) / sets) : 0
+      printf "| %s | %.3f ± %.3f (%s) | %d of %d | %.1f / %.1f µs (%.3f) | %.3f ± %.3f (%s) |\n", c, mean, se, l, more, rounds, cpu_a / rounds, cpu_b / rounds, cpu_a / cpu_b, mean_w, se_w, lw
     }' "$rounds"
 done
